@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ROLES, STAGES, SUBMISSION_STATUSES } from '@city-spirit/shared';
+import type { CampaignSettings, StageWindow } from '@city-spirit/shared';
+
+export const stageEnum = pgEnum('stage', STAGES);
+export const roleEnum = pgEnum('role', ROLES);
+export const submissionStatusEnum = pgEnum('submission_status', SUBMISSION_STATUSES);
+export const districtKindEnum = pgEnum('district_kind', ['district', 'county', 'autonomous_county']);
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const districts = pgTable('districts', {
+  code: text('code').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  kind: districtKindEnum('kind').notNull(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email'),
+    phone: text('phone'),
+    passwordHash: text('password_hash'),
+    displayName: text('display_name').notNull(),
+    role: roleEnum('role').notNull().default('resident'),
+    districtCode: text('district_code').references(() => districts.code),
+    locale: text('locale').notNull().default('zh-CN'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    bannedAt: timestamp('banned_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    uniqueIndex('users_phone_key').on(t.phone),
+  ],
+);
+
+export type CampaignTranslations = { en?: { title: string; description: string } };
+
+export const campaigns = pgTable('campaigns', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  title: text('title').notNull(),
+  description: text('description').notNull(),
+  translations: jsonb('translations').$type<CampaignTranslations>().notNull().default({}),
+  stage: stageEnum('stage').notNull().default('collect'),
+  stageSchedule: jsonb('stage_schedule').$type<StageWindow[]>().notNull(),
+  settings: jsonb('settings').$type<CampaignSettings>().notNull(),
+  ...timestamps,
+});
+
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    phrase: text('phrase').notNull(),
+    explanation: text('explanation').notNull().default(''),
+    districtCode: text('district_code').references(() => districts.code),
+    language: text('language').notNull(),
+    status: submissionStatusEnum('status').notNull().default('published'),
+    voteCount: integer('vote_count').notNull().default(0),
+    commentCount: integer('comment_count').notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    index('submissions_campaign_status_idx').on(t.campaignId, t.status),
+    index('submissions_author_idx').on(t.authorId),
+  ],
+);

@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { count, sql } from 'drizzle-orm';
+import { hash } from '@node-rs/argon2';
+import { z } from 'zod';
+import { campaignCreateSchema, roleSchema } from '@city-spirit/shared';
+import { repoRoot } from '../config.ts';
+import type { Database } from './client.ts';
+import { campaigns, districts, submissions, users } from './schema.ts';
+import { createCampaign } from '../modules/campaigns/service.ts';
+
+const seedsDir = path.join(repoRoot, 'seeds');
+
+const accountsFileSchema = z.object({
+  password: z.string(),
+  accounts: z.array(
+    z.object({ email: z.email(), displayName: z.string(), role: roleSchema, districtCode: z.string(), verified: z.boolean() }),
+  ),
+  sampleResidents: z.array(z.object({ displayName: z.string(), districtCode: z.string() })),
+});
+
+const phrasesFileSchema = z.array(
+  z.object({ phrase: z.string(), explanation: z.string(), author: z.number().int(), districtCode: z.string() }),
+);
+
+async function readJson<T>(file: string, schema: z.ZodType<T>): Promise<T> {
+  return schema.parse(JSON.parse(await readFile(path.join(seedsDir, file), 'utf8')));
+}
+
+export async function readDistricts(): Promise<(typeof districts.$inferInsert)[]> {
+  const csv = await readFile(path.join(seedsDir, 'chongqing-districts.csv'), 'utf8');
+  const [, ...lines] = csv.trim().split('\n');
+  return lines.map((line) => {
+    const [code = '', nameZh = '', nameEn = '', kind = ''] = line.split(',').map((cell) => cell.trim());
+    return { code, nameZh, nameEn, kind: z.enum(['district', 'county', 'autonomous_county']).parse(kind.replace(' ', '_')) };
+  });
+}
+
+/** Reference data every installation needs, production included. */
+export async function seedDistricts(db: Database): Promise<void> {
+  const rows = await readDistricts();
+  await db
+    .insert(districts)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: districts.code,
+      set: { nameZh: sql`excluded.name_zh`, nameEn: sql`excluded.name_en`, kind: sql`excluded.kind` },
+    });
+}
+
+/** The Chongqing campaign, one account per role and sample phrases; only into a database without campaigns. */
+export async function seedDemoData(db: Database): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // Instances starting together must not seed twice.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(7362011)`);
+    const [existing] = await tx.select({ n: count() }).from(campaigns);
+    if ((existing?.n ?? 0) > 0) return false;
+
+    const campaignFile = JSON.parse(await readFile(path.join(seedsDir, 'campaign.json'), 'utf8'));
+    const campaign = await createCampaign(tx, campaignCreateSchema.parse(campaignFile));
+
+    const accountsFile = await readJson('accounts.json', accountsFileSchema);
+    const passwordHash = await hash(accountsFile.password);
+    await tx.insert(users).values(
+      accountsFile.accounts.map((account) => ({
+        email: account.email,
+        passwordHash,
+        displayName: account.displayName,
+        role: account.role,
+        districtCode: account.districtCode,
+        verifiedAt: account.verified ? new Date() : null,
+      })),
+    );
+    const residents = await tx
+      .insert(users)
+      .values(accountsFile.sampleResidents.map((resident) => ({ ...resident, verifiedAt: new Date() })))
+      .returning({ id: users.id });
+
+    const phrases = await readJson('phrases.json', phrasesFileSchema);
+    const now = Date.now();
+    await tx.insert(submissions).values(
+      phrases.map((entry, index) => {
+        const author = residents[entry.author % residents.length];
+        if (!author) throw new Error(`phrases.json: entry ${index} names an unknown author`);
+        const createdAt = new Date(now - (phrases.length - index) * 47 * 60_000);
+        return {
+          campaignId: campaign.id,
+          authorId: author.id,
+          phrase: entry.phrase,
+          explanation: entry.explanation,
+          districtCode: entry.districtCode,
+          language: /\p{Script=Han}/u.test(entry.phrase) ? 'zh' : 'en',
+          status: 'published' as const,
+          createdAt,
+          updatedAt: createdAt,
+        };
+      }),
+    );
+    return true;
+  });
+}
+
+export async function seedDatabase(db: Database, { demo }: { demo: boolean }): Promise<{ demoSeeded: boolean }> {
+  await seedDistricts(db);
+  return { demoSeeded: demo ? await seedDemoData(db) : false };
+}

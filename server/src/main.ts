@@ -1,0 +1,68 @@
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { buildApp } from './app.ts';
+import { createDatabase, createPool } from './db/client.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded.ts';
+import { runMigrations } from './db/migrate.ts';
+import { seedDatabase } from './db/seed.ts';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const startedAt = performance.now();
+  let embedded: EmbeddedPostgres | null = null;
+  if (!config.databaseUrl) {
+    console.log(`No DATABASE_URL set: starting embedded PostgreSQL (data in ${config.embeddedPostgresDir})`);
+    embedded = await startEmbeddedPostgres(config.embeddedPostgresDir, (line) => {
+      if (config.logLevel === 'debug' || config.logLevel === 'trace') console.log(`[postgres] ${line}`);
+    });
+  }
+  const databaseUrl = config.databaseUrl ?? embedded!.databaseUrl;
+
+  try {
+    await runMigrations(databaseUrl);
+    const seedPool = createPool(databaseUrl, 2);
+    const { demoSeeded } = await seedDatabase(createDatabase(seedPool), { demo: config.seedDemoData });
+    await seedPool.end();
+
+    const app = await buildApp({ ...config, databaseUrl });
+    if (demoSeeded) app.log.info('loaded the demo campaign, phrases and accounts (see README: demo accounts)');
+
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) {
+        app.log.warn(`${signal} again: exiting without waiting`);
+        process.exit(1);
+      }
+      stopping = true;
+      app.log.info(`${signal}: finishing in-flight requests, then stopping`);
+      await app.close();
+      await embedded?.stop();
+      process.exit(0);
+    };
+    process.on('SIGINT', (signal) => void shutdown(signal));
+    process.on('SIGTERM', (signal) => void shutdown(signal));
+
+    await app.listen({ host: config.host, port: config.port });
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+    app.log.info(`City Spirit is ready at ${url} (started in ${Math.round(performance.now() - startedAt)} ms)`);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? `Start-up failed: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { problemSchema, type ErrorCode, type Problem } from '@city-spirit/shared';
+import { AppError } from '../errors.ts';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'validation_failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  503: 'unavailable',
+};
+
+/** Errors that mean the database cannot be reached right now, not that the request was wrong. */
+const DATABASE_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
+
+/** Database drivers and drizzle wrap the cause; any link of the chain may carry the code. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  for (let link = error, depth = 0; link instanceof Error && depth < 5; link = link.cause, depth++) {
+    const code = (link as { code?: unknown }).code;
+    if (DATABASE_UNAVAILABLE.has(String(code))) return true;
+    if (link instanceof AggregateError && link.errors.some(isDatabaseUnavailable)) return true;
+  }
+  return false;
+}
+
+/** OpenAPI response entries for the problem statuses a route can answer with. */
+export function problemResponses(...statuses: number[]): Record<number, typeof problemSchema> {
+  return Object.fromEntries(statuses.map((status) => [status, problemSchema]));
+}
+
+export function problem(status: number, code: ErrorCode, detail: string, extensions: Record<string, unknown> = {}): Problem {
+  return {
+    type: `urn:city-spirit:problem:${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extensions,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  return reply.code(body.status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+function toProblem(error: FastifyError, request: FastifyRequest): Problem {
+  if (error instanceof AppError) return problem(error.status, error.code, error.detail, error.extensions);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'request';
+    const errors = error.validation.map((issue) => ({
+      path: [where, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
+      message: issue.message ?? 'is invalid',
+    }));
+    const summary = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+    return problem(400, 'validation_failed', `The request is not valid. ${summary}`, { errors });
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return problem(400, 'validation_failed', 'The request body is not valid JSON. Check quotes, commas and brackets.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problem(400, 'validation_failed', 'The request body is empty but its content-type is application/json. Send a JSON object.');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problem(413, 'payload_too_large', `The request body is larger than the limit of ${request.routeOptions.bodyLimit ?? 1_048_576} bytes.`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problem(415, 'unsupported_media_type', `The content-type "${request.headers['content-type'] ?? ''}" is not accepted here. Send JSON with content-type: application/json.`);
+  }
+  if (error instanceof SyntaxError && error.statusCode === 400) {
+    return problem(400, 'validation_failed', 'The request body is not valid JSON. Check quotes, commas and brackets.');
+  }
+  if (isDatabaseUnavailable(error)) {
+    return problem(503, 'unavailable', 'The service cannot reach its database right now. Try again in a moment.');
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return problem(status, CODE_BY_STATUS[status] ?? 'validation_failed', error.message);
+  }
+  return problem(500, 'internal_error', 'Something went wrong on our side. It has been logged; please try again later.');
+}
+
+async function errorsPlugin(app: FastifyInstance): Promise<void> {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const body = toProblem(error, request);
+    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, body);
+  });
+}
+
+export default fp(errorsPlugin, { name: 'errors' });

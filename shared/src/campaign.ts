@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { stageSchema } from './domain.ts';
+
+export const districtSchema = z
+  .object({
+    code: z.string().regex(/^\d{6}$/),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    kind: z.enum(["district", "county", "autonomous_county"]),
+  })
+  .meta({ id: 'District' });
+export type District = z.infer<typeof districtSchema>;
+
+export const districtListSchema = z.object({ items: z.array(districtSchema) });
+
+export const stageWindowSchema = z.object({
+  stage: stageSchema,
+  startsAt: z.iso.datetime().nullable(),
+  endsAt: z.iso.datetime().nullable(),
+});
+export type StageWindow = z.infer<typeof stageWindowSchema>;
+
+export const campaignSettingsSchema = z
+  .object({
+    maxSubmissionsPerUser: z.number().int().min(1).max(1000),
+    maxVotesPerUser: z.number().int().min(1).max(10000),
+    votingRequiresVerification: z.boolean(),
+    voteCountsHidden: z.boolean(),
+    moderationMode: z.enum(['post', 'pre']),
+    autoHideReports: z.number().int().min(1).max(1000),
+    panelQuorum: z.number().int().min(1).max(100),
+  })
+  .meta({ id: 'CampaignSettings' });
+export type CampaignSettings = z.infer<typeof campaignSettingsSchema>;
+
+export const DEFAULT_CAMPAIGN_SETTINGS: CampaignSettings = {
+  maxSubmissionsPerUser: 5,
+  maxVotesPerUser: 10,
+  votingRequiresVerification: false,
+  voteCountsHidden: false,
+  moderationMode: 'post',
+  autoHideReports: 5,
+  panelQuorum: 3,
+};
+
+export const campaignCountsSchema = z.object({
+  submissions: z.number().int().describe('Entries visible to everyone (published, shortlisted or merged)'),
+  participants: z.number().int().describe('Distinct residents who submitted an entry'),
+  districts: z.number().int().describe('Distinct districts the visible entries come from'),
+});
+export type CampaignCounts = z.infer<typeof campaignCountsSchema>;
+
+export const campaignTranslationSchema = z.object({ title: z.string(), description: z.string() });
+
+export const campaignSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string().describe('Title in the campaign\'s own language (zh-CN)'),
+    description: z.string(),
+    translations: z
+      .object({ en: campaignTranslationSchema.optional() })
+      .describe('The same texts in other languages, where the organisers provided them'),
+    stage: stageSchema,
+    stageSchedule: z.array(stageWindowSchema),
+    settings: campaignSettingsSchema,
+    counts: campaignCountsSchema,
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Campaign' });
+export type Campaign = z.infer<typeof campaignSchema>;
+
+export const campaignListSchema = z.object({ items: z.array(campaignSchema) });
+
+export const campaignSlugParamsSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a campaign slug is lowercase letters, digits and dashes'),
+});
+
+const stageScheduleInputSchema = z
+  .array(stageWindowSchema)
+  .length(4)
+  .refine((windows) => windows.every((window, index) => window.stage === stageSchema.options[index]), {
+    message: 'list the four stages in order: collect, discuss, refine, announced',
+  })
+  .refine(
+    (windows) =>
+      windows.every((window) => !window.startsAt || !window.endsAt || window.startsAt < window.endsAt),
+    { message: 'each stage must end after it starts' },
+  );
+
+export const campaignCreateSchema = z
+  .object({
+    slug: campaignSlugParamsSchema.shape.slug,
+    title: z.string().trim().min(2).max(120),
+    description: z.string().trim().min(10).max(10_000),
+    translations: z
+      .object({
+        en: z.object({ title: z.string().trim().min(2).max(120), description: z.string().trim().min(10).max(10_000) }).optional(),
+      })
+      .default({}),
+    stageSchedule: stageScheduleInputSchema.optional(),
+    settings: campaignSettingsSchema.partial().default({}),
+  })
+  .meta({ id: 'CampaignCreate' });
+export type CampaignCreate = z.input<typeof campaignCreateSchema>;

@@ -1,0 +1,43 @@
+import { count, eq, isNotNull } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { verify } from '@node-rs/argon2';
+import { campaigns, submissions, users } from '../../server/src/db/schema.ts';
+import { seedDatabase } from '../../server/src/db/seed.ts';
+import { setupTestDatabase } from '../helpers/app.ts';
+
+describe('demo data', () => {
+  it('loads the campaign, one account per role and a few dozen phrases in Chinese and English', async () => {
+    const { db } = await setupTestDatabase();
+    expect(await seedDatabase(db, { demo: true })).toEqual({ demoSeeded: true });
+
+    const accounts = await db.select().from(users).where(isNotNull(users.email));
+    expect(accounts.map((account) => [account.email, account.role]).sort()).toEqual([
+      ['admin@example.com', 'admin'],
+      ['expert@example.com', 'expert'],
+      ['moderator@example.com', 'moderator'],
+      ['resident@example.com', 'resident'],
+    ]);
+    for (const account of accounts) {
+      expect(await verify(account.passwordHash!, 'chongqing-demo-2026')).toBe(true);
+    }
+    const phrases = await db.select().from(submissions);
+    expect(phrases.length).toBeGreaterThanOrEqual(30);
+    expect(phrases.some((phrase) => phrase.language === 'zh')).toBe(true);
+    expect(phrases.some((phrase) => phrase.language === 'en')).toBe(true);
+  });
+
+  it('loads only once, even when several instances start together', async () => {
+    const { db } = await setupTestDatabase();
+    const results = await Promise.all([1, 2, 3].map(() => seedDatabase(db, { demo: true })));
+    expect(results.filter((result) => result.demoSeeded)).toHaveLength(1);
+    expect((await db.select({ n: count() }).from(campaigns))[0]?.n).toBe(1);
+    expect((await db.select({ n: count() }).from(users).where(eq(users.email, 'admin@example.com')))[0]?.n).toBe(1);
+  });
+
+  it('creates no demo accounts when demo data is off (production)', async () => {
+    const { db } = await setupTestDatabase();
+    expect(await seedDatabase(db, { demo: false })).toEqual({ demoSeeded: false });
+    expect((await db.select({ n: count() }).from(users))[0]?.n).toBe(0);
+    expect((await db.select({ n: count() }).from(campaigns))[0]?.n).toBe(0);
+  });
+});

@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../server/src/config.ts';
+
+const started: ChildProcess[] = [];
+afterAll(() => started.forEach((child) => child.kill('SIGKILL')));
+
+function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: repoRoot,
+    env: { ...inherited, NODE_ENV: 'development', LOG_LEVEL: 'info', WEB_DIST_DIR: 'nonexistent-web-dist', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitForReady(port: number, output: () => string, timeoutMs = 30_000): Promise<number> {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/ready`);
+      if (response.ok) return Date.now() - start;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`server did not become ready in ${timeoutMs} ms:\n${output()}`);
+}
+
+function postgresProcessesFor(dataDir: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dataDir);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+describe('starting and stopping the server', () => {
+  it('stops at once with exit code 1 and one clear line on a bad setting', async () => {
+    const server = startServer({ PORT: 'eighty' });
+    expect(await server.exited).toBe(1);
+    expect(server.output().trim()).toMatch(/^Invalid configuration: PORT="eighty": [^\n]+$/);
+  });
+
+  it('without DATABASE_URL runs embedded PostgreSQL, keeps its data between runs and leaves no process behind', async () => {
+    const dataDir = path.join(tmpdir(), `city-spirit-startup-${randomBytes(4).toString('hex')}`);
+    afterAll(async () => {
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(`${dataDir}.password`, { force: true });
+    });
+    const env = { EMBEDDED_POSTGRES_DIR: dataDir };
+
+    const port = await freePort();
+    const first = startServer({ ...env, PORT: String(port) });
+    await waitForReady(port, first.output);
+    const campaigns = await (await fetch(`http://127.0.0.1:${port}/api/campaigns`)).json();
+    expect(campaigns.items[0].slug).toBe('chongqing-spirit');
+    expect(postgresProcessesFor(dataDir).length).toBeGreaterThan(0);
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(postgresProcessesFor(dataDir)).toEqual([]);
+
+    const secondPort = await freePort();
+    const second = startServer({ ...env, PORT: String(secondPort) });
+    const secondStartMs = await waitForReady(secondPort, second.output);
+    expect(secondStartMs).toBeLessThan(10_000);
+    const again = await (await fetch(`http://127.0.0.1:${secondPort}/api/campaigns`)).json();
+    expect(again.items.map((campaign: { id: string }) => campaign.id)).toEqual([campaigns.items[0].id]);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(postgresProcessesFor(dataDir)).toEqual([]);
+  }, 90_000);
+});

@@ -1,0 +1,47 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { setupTestApp } from '../helpers/app.ts';
+import { buildWebIfStale, hasChromium, launchChromium, webDistDir } from '../helpers/browser.ts';
+
+describe.skipIf(!hasChromium)('home page in a browser', () => {
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    buildWebIfStale();
+    const { app } = await setupTestApp({ demo: true, config: { webDistDir } });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the campaign in Chinese, switches to English and remembers the choice', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+
+    await page.goto(baseUrl);
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => heading.textContent(), { timeout: 15_000 }).toContain('重庆城市精神');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => heading.textContent()).toContain('Spirit of Chongqing City');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 }).toContain('Spirit of Chongqing City');
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => heading.textContent()).toContain('重庆城市精神');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { campaignSlugParamsSchema } from '@city-spirit/shared';
+import { campaignQuery } from '../../api/campaigns.ts';
+import { NotFoundView } from '../../ui/StateViews.tsx';
+import { CampaignQueryView } from './CampaignQueryView.tsx';
+
+export function CampaignPage() {
+  const { t } = useTranslation();
+  const params = campaignSlugParamsSchema.safeParse(useParams());
+  const slug = params.success ? params.data.slug : '';
+  const query = useQuery({ ...campaignQuery(slug), enabled: params.success });
+  if (!params.success) return <NotFoundView text={t('notFound.campaignText')} />;
+  return <CampaignQueryView query={query} pickCampaign={(campaign) => campaign} />;
+}

@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StageWindow } from '@city-spirit/shared';
+
+/** Campaign dates are Chongqing's dates, wherever the reader is. */
+const CAMPAIGN_TIME_ZONE = 'Asia/Shanghai';
+
+export function useLocaleFormat() {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? i18n.language;
+
+  return useMemo(() => {
+    const numberFormat = new Intl.NumberFormat(locale);
+    const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: CAMPAIGN_TIME_ZONE });
+    const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
+
+    const monthDayFormat = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: CAMPAIGN_TIME_ZONE });
+    const yearFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: CAMPAIGN_TIME_ZONE });
+
+    const date = (iso: string) => dateFormat.format(new Date(iso));
+
+    /** ICU's Chinese range pattern falls back to "2026/11/1 – 2026/12/31", so Chinese ranges are built by hand. */
+    function dateRange(startIso: string, endIso: string): string {
+      const start = new Date(startIso);
+      const end = new Date(endIso);
+      if (!locale.startsWith('zh')) return dateFormat.formatRange(start, end);
+      const sameYear = yearFormat.format(start) === yearFormat.format(end);
+      return t('campaign.dates.range', {
+        start: dateFormat.format(start),
+        end: (sameYear ? monthDayFormat : dateFormat).format(end),
+      });
+    }
+
+    function stageDates({ startsAt, endsAt }: Pick<StageWindow, 'startsAt' | 'endsAt'>): string {
+      if (startsAt && endsAt) return dateRange(startsAt, endsAt);
+      if (startsAt) return t('campaign.dates.from', { date: date(startsAt) });
+      if (endsAt) return t('campaign.dates.until', { date: date(endsAt) });
+      return t('campaign.dates.tbd');
+    }
+
+    return {
+      number: (value: number) => numberFormat.format(value),
+      date,
+      time: (epochMs: number) => timeFormat.format(epochMs),
+      stageDates,
+    };
+  }, [locale, t]);
+}

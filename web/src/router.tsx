@@ -1,0 +1,22 @@
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './ui/Layout.tsx';
+import { RouteErrorView } from './ui/RouteErrorView.tsx';
+import { HomePage } from './features/campaign/HomePage.tsx';
+import { CampaignPage } from './features/campaign/CampaignPage.tsx';
+import { NotFoundPage } from './features/not-found/NotFoundPage.tsx';
+
+export const router = createBrowserRouter([
+  {
+    Component: Layout,
+    children: [
+      {
+        ErrorBoundary: RouteErrorView,
+        children: [
+          { index: true, Component: HomePage },
+          { path: 'campaigns/:slug', Component: CampaignPage },
+          { path: '*', Component: NotFoundPage },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,40 @@
+import { useEffect, useRef } from 'react';
+import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { SiteHeader } from './SiteHeader.tsx';
+import { PhaseBanner } from './PhaseBanner.tsx';
+import { SiteFooter } from './SiteFooter.tsx';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const mainRef = useFocusMainAfterNavigation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipLink')}
+      </a>
+      <SiteHeader />
+      <PhaseBanner />
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        <Outlet />
+      </main>
+      <SiteFooter />
+      <ScrollRestoration />
+    </>
+  );
+}
+
+/** After moving to another page, start screen readers and keyboards at its content, as a full page load would. */
+function useFocusMainAfterNavigation() {
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+  }, [pathname]);
+  return mainRef;
+}

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { Skyline } from './Skyline.tsx';
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <Skyline className="site-footer__skyline skyline" />
+      <div className="container site-footer__grid">
+        <section id="about" className="site-footer__section" aria-labelledby="footer-about" tabIndex={-1}>
+          <h2 id="footer-about">{t('footer.aboutHeading')}</h2>
+          <p>{t('footer.aboutText')}</p>
+        </section>
+        <section className="site-footer__section" aria-labelledby="footer-open">
+          <h2 id="footer-open">{t('footer.openHeading')}</h2>
+          <p>{t('footer.openText')}</p>
+          <p>
+            {t('footer.apiLead')}
+            <a href="/api/docs">{t('footer.api')}</a>
+          </p>
+        </section>
+        <section className="site-footer__section" aria-labelledby="footer-privacy">
+          <h2 id="footer-privacy">{t('footer.privacyHeading')}</h2>
+          <p>{t('footer.privacyText')}</p>
+        </section>
+      </div>
+      <div className="container site-footer__bottom">
+        <p>{t('footer.bottomLine')}</p>
+        <p>AGPL-3.0-or-later</p>
+      </div>
+    </footer>
+  );
+}

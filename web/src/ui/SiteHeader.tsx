@@ -1,0 +1,41 @@
+import { Link, NavLink } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { BrandMark } from './Skyline.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <div className="container site-header__bar">
+        <Link to="/" className="brand">
+          <BrandMark className="brand__mark" />
+          <span className="brand__text">
+            <span className="brand__name">{t('header.siteName')}</span>
+            <span className="brand__tagline">{t('header.tagline')}</span>
+          </span>
+        </Link>
+        <LanguageSwitch />
+      </div>
+      <nav className="site-nav" aria-label={t('header.navLabel')}>
+        <ul className="container site-nav__list">
+          <li>
+            <NavLink to="/" end className="site-nav__link">
+              {t('header.nav.campaign')}
+            </NavLink>
+          </li>
+          <li>
+            <Link to={{ pathname: '/', hash: '#process' }} className="site-nav__link">
+              {t('header.nav.process')}
+            </Link>
+          </li>
+          <li>
+            <a href="#about" className="site-nav__link">
+              {t('header.nav.about')}
+            </a>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  );
+}
