@@ -4,10 +4,18 @@ import type pg from 'pg';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { createDatabase, createPool, type Database } from './db/client.ts';
-import authPlugin from './plugins/auth.ts';
+import type { DestinationStream } from 'pino';
+import { Redis } from 'ioredis';
+import { memoryCounterStore, redisCounterStore } from './counters.ts';
+import accessPlugin from './plugins/access.ts';
 import errorsPlugin from './plugins/errors.ts';
 import openapiPlugin from './plugins/openapi.ts';
+import securityPlugin from './plugins/security.ts';
+import sessionPlugin from './plugins/session.ts';
 import webPlugin from './plugins/web.ts';
+import { accountRoutes } from './modules/accounts/routes.ts';
+import { consoleVerificationProvider, type VerificationProvider } from './modules/accounts/verification.ts';
+import { adminRoutes } from './modules/admin/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { districtRoutes } from './modules/districts/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -21,20 +29,24 @@ declare module 'fastify' {
 
 export type AppConfig = Config & { databaseUrl: string };
 
+/** What tests and embedders may swap: where logs go, how verification codes are delivered. */
+export type AppDependencies = { logStream?: DestinationStream; verificationProvider?: VerificationProvider };
+
 export const BODY_LIMIT_BYTES = 1_048_576;
 
-function loggerOptions(config: AppConfig) {
-  const pretty = process.stdout.isTTY && config.nodeEnv !== 'production';
+function loggerOptions(config: AppConfig, stream: DestinationStream | undefined) {
+  const pretty = !stream && process.stdout.isTTY && config.nodeEnv !== 'production';
   return {
     level: config.logLevel,
+    ...(stream ? { stream } : {}),
     ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
   };
 }
 
 /** Builds the whole application without listening, so tests and main share one assembly. */
-export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
+export async function buildApp(config: AppConfig, dependencies: AppDependencies = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: loggerOptions(config, dependencies.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     genReqId: (request) => {
@@ -54,13 +66,36 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     await pool.end();
   });
 
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : null;
+  if (redis) {
+    redis.on('error', (error) => app.log.warn({ err: error }, 'redis error'));
+    app.addHook('onClose', async () => {
+      await redis.quit();
+    });
+  }
+  const counters = redis ? redisCounterStore(redis) : memoryCounterStore();
+  const loginLimits = config.rateLimit.enabled
+    ? {
+        store: counters,
+        perIpPerMinute: config.rateLimit.loginFailuresPerIpPerMinute,
+        perAccountPerHour: config.rateLimit.loginFailuresPerAccountPerHour,
+      }
+    : null;
+
   await app.register(errorsPlugin);
-  await app.register(authPlugin);
+  await app.register(accessPlugin);
+  await app.register(sessionPlugin, { policy: config.session });
+  await app.register(securityPlugin, { rateLimit: config.rateLimit, redis });
   await app.register(openapiPlugin);
 
   await app.register(healthRoutes);
   await app.register(districtRoutes);
   await app.register(campaignRoutes);
+  await app.register(accountRoutes, {
+    loginLimits,
+    verificationProvider: dependencies.verificationProvider ?? consoleVerificationProvider(app.log),
+  });
+  await app.register(adminRoutes);
 
   await app.register(webPlugin, { webDistDir: config.webDistDir });
   return app;

@@ -6,6 +6,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 const booleanFromEnv = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off'] });
 
+const positiveInt = z.coerce.number().int().min(1);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -20,6 +22,17 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   SEED_DEMO_DATA: booleanFromEnv.optional(),
   WEB_DIST_DIR: z.string().min(1).default('web/dist'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  RATE_LIMIT_ENABLED: booleanFromEnv.default(true),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: positiveInt.default(300),
+  RATE_LIMIT_USER_READS_PER_MINUTE: positiveInt.default(600),
+  RATE_LIMIT_USER_WRITES_PER_MINUTE: positiveInt.default(60),
+  LOGIN_FAILURES_PER_IP_PER_MINUTE: positiveInt.default(10),
+  LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: positiveInt.default(100),
+  SESSION_IDLE_HOURS_RESIDENT: positiveInt.default(720),
+  SESSION_IDLE_HOURS_STAFF: positiveInt.default(12),
+  SESSION_MAX_AGE_DAYS: positiveInt.default(90),
+  VERIFICATION_PROVIDER: z.enum(['console']).default('console'),
 });
 
 export type Config = {
@@ -35,9 +48,20 @@ export type Config = {
   seedDemoData: boolean;
   /** Directory of the built web app, or null to serve the API only. */
   webDistDir: string | null;
+  redisUrl: string | undefined;
+  rateLimit: {
+    enabled: boolean;
+    anonymousPerMinute: number;
+    userReadsPerMinute: number;
+    userWritesPerMinute: number;
+    loginFailuresPerIpPerMinute: number;
+    loginFailuresPerAccountPerHour: number;
+  };
+  session: { idleHoursResident: number; idleHoursStaff: number; maxAgeDays: number };
+  verificationProvider: 'console';
 };
 
-const SECRET_VARIABLES = new Set(['DATABASE_URL']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL']);
 
 export class ConfigError extends Error {}
 
@@ -68,5 +92,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
     webDistDir: path.resolve(repoRoot, e.WEB_DIST_DIR),
+    redisUrl: e.REDIS_URL,
+    rateLimit: {
+      enabled: e.RATE_LIMIT_ENABLED,
+      anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+      userReadsPerMinute: e.RATE_LIMIT_USER_READS_PER_MINUTE,
+      userWritesPerMinute: e.RATE_LIMIT_USER_WRITES_PER_MINUTE,
+      loginFailuresPerIpPerMinute: e.LOGIN_FAILURES_PER_IP_PER_MINUTE,
+      loginFailuresPerAccountPerHour: e.LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR,
+    },
+    session: {
+      idleHoursResident: e.SESSION_IDLE_HOURS_RESIDENT,
+      idleHoursStaff: e.SESSION_IDLE_HOURS_STAFF,
+      maxAgeDays: e.SESSION_MAX_AGE_DAYS,
+    },
+    verificationProvider: e.VERIFICATION_PROVIDER,
   };
 }

@@ -18,3 +18,7 @@ export const notFound = (detail: string) => new AppError('not_found', 404, detai
 export const unauthenticated = () => new AppError('unauthenticated', 401, 'Sign in to do this.');
 export const forbidden = (detail = 'Your account may not do this.') => new AppError('forbidden', 403, detail);
 export const conflict = (detail: string) => new AppError('conflict', 409, detail);
+
+/** 429 with Retry-After (seconds), set by the errors plugin from `retryAfter`. */
+export const rateLimited = (detail: string, retryAfterMs: number) =>
+  new AppError('rate_limited', 429, detail, { retryAfter: Math.max(1, Math.ceil(retryAfterMs / 1000)) });

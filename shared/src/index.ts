@@ -2,3 +2,4 @@ export * from './domain.ts';
 export * from './problem.ts';
 export * from './campaign.ts';
 export * from './health.ts';
+export * from './account.ts';

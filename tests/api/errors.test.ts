@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { setupTestApp } from '../helpers/app.ts';
+import { injectAs, signedInUser } from '../helpers/accounts.ts';
 
-const { app } = await setupTestApp();
+const { app, db } = await setupTestApp();
+const { session: admin } = await signedInUser(app, db, 'admin');
 
 function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; json: () => any; body: string }, status: number, code: string) {
   expect(response.statusCode).toBe(status);
@@ -47,7 +49,7 @@ describe('errors are problem+json that say what to fix', () => {
   });
 
   it('lists each invalid field with its path', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/campaigns', payload: { slug: 'Not A Slug', title: 'x' } });
+    const response = await injectAs(app, admin, { method: 'POST', url: '/api/campaigns', payload: { slug: 'Not A Slug', title: 'x' } });
     const body = expectProblem(response, 400, 'validation_failed');
     const paths = body.errors.map((error: { path: string }) => error.path);
     expect(paths).toEqual(expect.arrayContaining(['body.slug', 'body.title', 'body.description']));

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll } from 'vitest';
-import { buildApp, type AppConfig } from '../../server/src/app.ts';
+import { buildApp, type AppConfig, type AppDependencies } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase, createPool, type Database } from '../../server/src/db/client.ts';
 import { seedDatabase } from '../../server/src/db/seed.ts';
 import { createTestDatabase } from './database.ts';
+import { watchResponses } from './response-watch.ts';
 
 export type TestApp = { app: FastifyInstance; db: Database; config: AppConfig };
 
@@ -21,15 +22,22 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
  * The whole application on its own database, closed and dropped after the file's tests.
  * `demo: true` loads the demo campaign, accounts and phrases.
  */
-export async function setupTestApp(options: { demo?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+export async function setupTestApp(
+  options: { demo?: boolean; config?: Partial<AppConfig>; dependencies?: AppDependencies } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig(database.url, options.config);
-  const app = await buildApp(config);
+  const app = await buildApp(config, options.dependencies);
+  const assertNothingLeaked = watchResponses(app);
   if (options.demo) await seedDatabase(app.db, { demo: true });
   await app.ready();
   afterAll(async () => {
-    await app.close();
-    await database.drop();
+    try {
+      await assertNothingLeaked(app.db);
+    } finally {
+      await app.close();
+      await database.drop();
+    }
   });
   return { app, db: app.db, config };
 }

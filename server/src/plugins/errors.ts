@@ -34,14 +34,15 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 const DATABASE_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
 
 /** Database drivers and drizzle wrap the cause; any link of the chain may carry the code. */
-function isDatabaseUnavailable(error: unknown): boolean {
+function hasErrorCode(error: unknown, codes: Set<string>): boolean {
   for (let link = error, depth = 0; link instanceof Error && depth < 5; link = link.cause, depth++) {
-    const code = (link as { code?: unknown }).code;
-    if (DATABASE_UNAVAILABLE.has(String(code))) return true;
-    if (link instanceof AggregateError && link.errors.some(isDatabaseUnavailable)) return true;
+    if (codes.has(String((link as { code?: unknown }).code))) return true;
+    if (link instanceof AggregateError && link.errors.some((inner) => hasErrorCode(inner, codes))) return true;
   }
   return false;
 }
+
+const UNIQUE_VIOLATION = new Set(['23505']);
 
 /** OpenAPI response entries for the problem statuses a route can answer with. */
 export function problemResponses(...statuses: number[]): Record<number, typeof problemSchema> {
@@ -87,7 +88,10 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   if (error instanceof SyntaxError && error.statusCode === 400) {
     return problem(400, 'validation_failed', 'The request body is not valid JSON. Check quotes, commas and brackets.');
   }
-  if (isDatabaseUnavailable(error)) {
+  if (hasErrorCode(error, UNIQUE_VIOLATION)) {
+    return problem(409, 'conflict', 'This conflicts with data saved in the meantime. Reload and try again.');
+  }
+  if (hasErrorCode(error, DATABASE_UNAVAILABLE)) {
     return problem(503, 'unavailable', 'The service cannot reach its database right now. Try again in a moment.');
   }
   const status = error.statusCode ?? 500;
@@ -101,6 +105,7 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toProblem(error, request);
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (body.status === 429 && typeof body.retryAfter === 'number') reply.header('retry-after', String(body.retryAfter));
     return sendProblem(reply, body);
   });
 }

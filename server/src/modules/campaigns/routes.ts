@@ -6,7 +6,6 @@ import {
   campaignSlugParamsSchema,
 } from '@city-spirit/shared';
 import { problemResponses } from '../../plugins/errors.ts';
-import { requireRole } from '../../plugins/auth.ts';
 import { createCampaign, getCampaign, listCampaigns } from './service.ts';
 
 export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -32,7 +31,6 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/campaigns',
     {
-      preHandler: requireRole('admin'),
       schema: {
         tags: ['campaigns'],
         summary: 'Create a campaign (admin)',

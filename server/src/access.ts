@@ -1,0 +1,41 @@
+import type { Role } from '@city-spirit/shared';
+
+/** Who may call a route: everyone, any signed-in user, or the listed roles (admins may do everything). */
+export type Access = 'anyone' | 'signedIn' | readonly Role[];
+
+/**
+ * The one access table: every API route is listed here, or the server refuses to start.
+ * Finer rules that depend on the resource (only the author may edit an entry) live in the
+ * feature's service; this table decides who may knock at all.
+ */
+export const ACCESS_TABLE: Record<string, Access> = {
+  'GET /api/health': 'anyone',
+  'GET /api/ready': 'anyone',
+  'GET /api/openapi.json': 'anyone',
+  'GET /api/districts': 'anyone',
+
+  'GET /api/campaigns': 'anyone',
+  'GET /api/campaigns/:slug': 'anyone',
+  'POST /api/campaigns': ['admin'],
+
+  'POST /api/auth/register': 'anyone',
+  'POST /api/auth/login': 'anyone',
+  'POST /api/auth/logout': 'signedIn',
+  'GET /api/auth/me': 'anyone',
+  'POST /api/auth/verification': 'signedIn',
+  'POST /api/auth/verification/confirm': 'signedIn',
+
+  'PATCH /api/me': 'signedIn',
+  'GET /api/me/export': 'signedIn',
+  'DELETE /api/me': 'signedIn',
+
+  'GET /api/admin/users': ['admin'],
+  'PATCH /api/admin/users/:id': ['admin'],
+  'GET /api/admin/audit-log': ['admin'],
+};
+
+/** What a suspended (banned) account may still do: leave, and take or erase its data (PIPL). */
+export const ALLOWED_WHILE_BANNED = new Set(['POST /api/auth/logout', 'DELETE /api/me']);
+
+/** The interactive API documentation is public and served by a plugin with routes of its own. */
+export const PUBLIC_PREFIXES = ['/api/docs'];

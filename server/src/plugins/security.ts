@@ -1,0 +1,54 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.ts';
+import { rateLimited } from '../errors.ts';
+
+type SecurityOptions = { rateLimit: Config['rateLimit']; redis: Redis | null };
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const UNLIMITED = ['/api/health', '/api/ready'];
+
+const isWrite = (request: FastifyRequest) => WRITE_METHODS.has(request.method);
+
+/** Security headers with a strict CSP (no inline scripts), and request rate limits. */
+async function securityPlugin(app: FastifyInstance, options: SecurityOptions): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+
+  const limits = options.rateLimit;
+  if (!limits.enabled) return;
+  await app.register(rateLimit, {
+    global: true,
+    timeWindow: 60_000,
+    ...(options.redis ? { redis: options.redis, nameSpace: 'city-spirit:rate:' } : {}),
+    skipOnError: false,
+    allowList: (request) => !request.url.startsWith('/api/') || UNLIMITED.some((path) => request.url.startsWith(path)),
+    // Signed-in users are counted per account (reads and writes apart), everyone else per address.
+    keyGenerator: (request) => (request.user ? `user:${request.user.id}:${isWrite(request) ? 'w' : 'r'}` : `ip:${request.ip}`),
+    max: (request) => (!request.user ? limits.anonymousPerMinute : isWrite(request) ? limits.userWritesPerMinute : limits.userReadsPerMinute),
+    errorResponseBuilder: (_request, context) =>
+      rateLimited(`Too many requests: at most ${context.max} a minute. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`, context.ttl),
+  });
+}
+
+export default fp(securityPlugin, { name: 'security' });

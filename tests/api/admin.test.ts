@@ -1,0 +1,92 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditLog } from '../../server/src/db/schema.ts';
+import { setupTestApp } from '../helpers/app.ts';
+import { injectAs, signIn, signedInUser } from '../helpers/accounts.ts';
+
+const { app, db } = await setupTestApp();
+const { user: adminUser, session: admin } = await signedInUser(app, db, 'admin');
+
+const patchUser = (id: string, payload: Record<string, unknown>) => injectAs(app, admin, { method: 'PATCH', url: `/api/admin/users/${id}`, payload });
+const me = (cookie: string) => app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+
+describe('admins manage roles', () => {
+  it("changes a user's role, ends their sessions and records who, what, target, when and why", async () => {
+    const { user, session } = await signedInUser(app, db, 'resident');
+    const response = await patchUser(user.id, { role: 'moderator', reason: 'Volunteer moderator for Yuzhong' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().user).toMatchObject({ id: user.id, role: 'moderator' });
+
+    expect((await me(session.cookie)).json().user).toBeNull();
+    const again = await signIn(app, user.email);
+    expect((await me(again.cookie)).json().user.role).toBe('moderator');
+
+    const entries = await db.select().from(auditLog).where(eq(auditLog.targetId, user.id));
+    expect(entries).toEqual([
+      expect.objectContaining({
+        actorId: adminUser.id,
+        actorRole: 'admin',
+        action: 'user.role_changed',
+        targetType: 'user',
+        reason: 'Volunteer moderator for Yuzhong',
+        details: { from: 'resident', to: 'moderator' },
+        createdAt: expect.any(Date),
+      }),
+    ]);
+  });
+
+  it('needs a reason', async () => {
+    const { user } = await signedInUser(app, db);
+    const response = await patchUser(user.id, { role: 'expert' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].path).toBe('body.reason');
+  });
+
+  it('refuses to let admins change their own role', async () => {
+    expect((await patchUser(adminUser.id, { role: 'resident', reason: 'stepping down' })).statusCode).toBe(409);
+  });
+
+  it('answers an unknown user with 404', async () => {
+    expect((await patchUser('00000000-0000-4000-8000-000000000000', { banned: true, reason: 'spam' })).statusCode).toBe(404);
+  });
+
+  it('lists the audit log to admins, newest first', async () => {
+    const { user } = await signedInUser(app, db);
+    await patchUser(user.id, { banned: true, reason: 'listing check' });
+    const response = await injectAs(app, admin, { method: 'GET', url: '/api/admin/audit-log?limit=1' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().items[0]).toMatchObject({ action: 'user.banned', targetId: user.id, reason: 'listing check', actor: { id: adminUser.id, role: 'admin' } });
+    expect(response.json().nextCursor).toEqual(expect.any(String));
+  });
+});
+
+describe('bans', () => {
+  it("ends a banned user's sessions; signed in again they can read and leave but not write", async () => {
+    const { user, session } = await signedInUser(app, db);
+    expect((await patchUser(user.id, { banned: true, reason: 'Repeated abuse in comments' })).json().user.banned).toBe(true);
+    expect((await me(session.cookie)).json().user).toBeNull();
+
+    const again = await signIn(app, user.email);
+    expect((await me(again.cookie)).json().user.banned).toBe(true);
+    const write = await injectAs(app, again, { method: 'PATCH', url: '/api/me', payload: { displayName: 'Back again' } });
+    expect(write.statusCode).toBe(403);
+    expect(write.json().detail).toMatch(/suspended/);
+    expect((await injectAs(app, again, { method: 'GET', url: '/api/me/export' })).statusCode).toBe(200);
+
+    await patchUser(user.id, { banned: false, reason: 'Appeal accepted' });
+    const unbanned = await signIn(app, user.email);
+    expect((await injectAs(app, unbanned, { method: 'PATCH', url: '/api/me', payload: { displayName: 'Back again' } })).statusCode).toBe(200);
+    const actions = (await db.select().from(auditLog).where(eq(auditLog.targetId, user.id))).map((entry) => entry.action);
+    expect(actions).toEqual(['user.banned', 'user.unbanned']);
+  });
+});
+
+describe('the audit log', () => {
+  it('is append-only: the database refuses updates and deletes', async () => {
+    const { user } = await signedInUser(app, db);
+    await patchUser(user.id, { role: 'expert', reason: 'Panel member' });
+    await expect(db.execute(sql`UPDATE audit_log SET reason = 'rewritten'`)).rejects.toThrow();
+    await expect(db.execute(sql`DELETE FROM audit_log`)).rejects.toThrow();
+    await expect(db.execute(sql`TRUNCATE audit_log`)).rejects.toThrow();
+  });
+});
