@@ -23,7 +23,7 @@ import {
   updateProfile,
   type LoginLimits,
 } from './service.ts';
-import { confirmVerificationCode, requestVerificationCode, type VerificationProvider } from './verification.ts';
+import { CODE_TTL_MINUTES, confirmVerificationCode, requestVerificationCode, type VerificationProvider } from './verification.ts';
 
 type AccountOptions = { loginLimits: LoginLimits; verificationProvider: VerificationProvider };
 
@@ -100,13 +100,13 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountOptions> = async (app, 
         tags: ['accounts'],
         summary: 'Send a 6-digit code to a mobile number to verify it (at most 3 per number per hour)',
         body: verificationRequestSchema,
-        response: { 202: z.object({ expiresInMinutes: z.number(), phone: z.string() }), ...problemResponses(400, 401, 403, 409, 429) },
+        response: { 202: z.object({ expiresInMinutes: z.number() }), ...problemResponses(400, 401, 403, 409, 429) },
       },
     },
     async (request, reply) => {
       const user = await signedInUser(request.user?.id);
       await requestVerificationCode(app.db, user, request.body.phone, verificationProvider);
-      return reply.code(202).send({ expiresInMinutes: 10, phone: request.body.phone });
+      return reply.code(202).send({ expiresInMinutes: CODE_TTL_MINUTES });
     },
   );
 

@@ -1,0 +1,91 @@
+import type { InjectOptions } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import type { Role } from '@city-spirit/shared';
+import type { Access } from '../../server/src/access.ts';
+import { loadConfig } from '../../server/src/config.ts';
+import { setupTestApp } from '../helpers/app.ts';
+import { createUser, injectAs, signedInUser, TEST_PASSWORD, type Session } from '../helpers/accounts.ts';
+
+const { app, db } = await setupTestApp({ demo: true, config: { rateLimit: { ...loadConfig({}).rateLimit, enabled: false } } });
+
+type Actor = 'anonymous' | 'resident' | 'anotherResident' | 'moderator' | 'expert' | 'admin';
+const ACTORS: Actor[] = ['anonymous', 'resident', 'anotherResident', 'moderator', 'expert', 'admin'];
+const roleOf = (actor: Actor): Role | null => (actor === 'anonymous' ? null : actor === 'anotherResident' ? 'resident' : actor);
+
+const bystander = await createUser(db, { displayName: 'Bystander' });
+
+/** `who` is the specification: who may call the route, independent of the server's access table. */
+type Sample = { who: Access; request: InjectOptions; fresh?: boolean };
+
+/** One plausible request per route. A route missing here fails the suite: add it with its rule. */
+const SAMPLES: Record<string, Sample> = {
+  'GET /api/health': { who: 'anyone', request: { method: 'GET', url: '/api/health' } },
+  'GET /api/ready': { who: 'anyone', request: { method: 'GET', url: '/api/ready' } },
+  'GET /api/openapi.json': { who: 'anyone', request: { method: 'GET', url: '/api/openapi.json' } },
+  'GET /api/districts': { who: 'anyone', request: { method: 'GET', url: '/api/districts' } },
+  'GET /api/campaigns': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns' } },
+  'GET /api/campaigns/:slug': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit' } },
+  'POST /api/campaigns': {
+    who: ['admin'],
+    request: { method: 'POST', url: '/api/campaigns', payload: { slug: 'matrix-city', title: 'Matrix city', description: 'A campaign made by the access test.' } },
+  },
+  'POST /api/auth/register': {
+    who: 'anyone',
+    request: { method: 'POST', url: '/api/auth/register', payload: { email: 'matrix-new@example.com', password: 'lantern-over-the-river-3', displayName: 'Matrix' } },
+  },
+  // Signing in replaces the caller's session, so each actor gets a fresh one.
+  'POST /api/auth/login': { who: 'anyone', request: { method: 'POST', url: '/api/auth/login', payload: { login: bystander.email, password: TEST_PASSWORD } }, fresh: true },
+  'POST /api/auth/logout': { who: 'signedIn', request: { method: 'POST', url: '/api/auth/logout' }, fresh: true },
+  'GET /api/auth/me': { who: 'anyone', request: { method: 'GET', url: '/api/auth/me' } },
+  'POST /api/auth/verification': { who: 'signedIn', request: { method: 'POST', url: '/api/auth/verification', payload: { phone: '13600000000' } }, fresh: true },
+  'POST /api/auth/verification/confirm': { who: 'signedIn', request: { method: 'POST', url: '/api/auth/verification/confirm', payload: { code: '000000' } } },
+  'PATCH /api/me': { who: 'signedIn', request: { method: 'PATCH', url: '/api/me', payload: { locale: 'en' } } },
+  'GET /api/me/export': { who: 'signedIn', request: { method: 'GET', url: '/api/me/export' } },
+  'DELETE /api/me': { who: 'signedIn', request: { method: 'DELETE', url: '/api/me' }, fresh: true },
+  'GET /api/admin/users': { who: ['admin'], request: { method: 'GET', url: '/api/admin/users' } },
+  'PATCH /api/admin/users/:id': { who: ['admin'], request: { method: 'PATCH', url: `/api/admin/users/${bystander.id}`, payload: { banned: false, reason: 'access matrix check' } } },
+  'GET /api/admin/audit-log': { who: ['admin'], request: { method: 'GET', url: '/api/admin/audit-log' } },
+};
+
+const sessions = new Map<Actor, Session>();
+for (const actor of ACTORS) {
+  const role = roleOf(actor);
+  if (role) sessions.set(actor, (await signedInUser(app, db, role)).session);
+}
+
+async function sessionFor(actor: Actor, fresh: boolean): Promise<Session | null> {
+  const role = roleOf(actor);
+  if (!role) return null;
+  return fresh ? (await signedInUser(app, db, role)).session : sessions.get(actor)!;
+}
+
+function expectedOutcome(access: Access, actor: Actor): 'allowed' | 401 | 403 {
+  if (access === 'anyone') return 'allowed';
+  const role = roleOf(actor);
+  if (!role) return 401;
+  if (access === 'signedIn' || role === 'admin' || access.includes(role)) return 'allowed';
+  return 403;
+}
+
+const routes = app.accessRules.filter((rule) => rule.method !== 'HEAD' && rule.url.startsWith('/api/') && !rule.url.startsWith('/api/docs'));
+
+describe('authorization matrix: every route with every role', () => {
+  it('has a sample request for every registered API route', () => {
+    const missing = routes.map((rule) => `${rule.method} ${rule.url}`).filter((key) => !SAMPLES[key]);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(routes.map((rule) => [`${rule.method} ${rule.url}`, rule.access] as const))('%s', async (key, access) => {
+    const sample = SAMPLES[key];
+    if (!sample) return;
+    expect(access, `the access table's rule for ${key}`).toEqual(sample.who);
+    for (const actor of ACTORS) {
+      const response = await injectAs(app, await sessionFor(actor, sample.fresh ?? false), sample.request);
+      const outcome = expectedOutcome(sample.who, actor);
+      const context = `${key} as ${actor}: ${response.statusCode} ${response.body.slice(0, 200)}`;
+      expect(response.statusCode, context).toBeLessThan(500);
+      if (outcome === 'allowed') expect([401, 403], context).not.toContain(response.statusCode);
+      else expect(response.statusCode, context).toBe(outcome);
+    }
+  });
+});
