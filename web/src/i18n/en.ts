@@ -111,6 +111,7 @@ export const en: Messages = {
   },
   notFound: {
     title: 'Page not found',
+    status: '404',
     heading: 'Page not found',
     text: 'The address you visited doesn’t exist or the page has moved. Check that it was typed correctly.',
     campaignText: 'We couldn’t find this campaign. It may have been removed, or the address may be wrong.',
@@ -122,7 +123,7 @@ export const en: Messages = {
       'City Spirit is an open-source civic participation platform. Its first call invites every resident to put the spirit of Chongqing into a few words: people submit, discuss and vote, moderators shortlist in the open, experts refine the wording, and the result is announced to the city.',
     openHeading: 'Open source, open data',
     openText:
-      'The source code is published under the AGPL-3.0 licence. Published phrases and statistics are available through the open API, without any personal data.',
+      'The source code is open for anyone to read, run and improve. Campaign data is available through the public API, without any personal data.',
     apiLead: 'Documentation: ',
     api: 'API',
     privacyHeading: 'Data protection',

@@ -2,7 +2,6 @@ import { useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SiteHeader } from './SiteHeader.tsx';
-import { PhaseBanner } from './PhaseBanner.tsx';
 import { SiteFooter } from './SiteFooter.tsx';
 
 export function Layout() {
@@ -14,7 +13,6 @@ export function Layout() {
         {t('skipLink')}
       </a>
       <SiteHeader />
-      <PhaseBanner />
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Outlet />
       </main>
@@ -28,12 +26,10 @@ export function Layout() {
 function useFocusMainAfterNavigation() {
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
+  const shownPathname = useRef(pathname);
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (shownPathname.current === pathname) return;
+    shownPathname.current = pathname;
     mainRef.current?.focus({ preventScroll: true });
   }, [pathname]);
   return mainRef;

@@ -26,7 +26,6 @@ export function SiteFooter() {
       </div>
       <div className="container site-footer__bottom">
         <p>{t('footer.bottomLine')}</p>
-        <p>AGPL-3.0-or-later</p>
       </div>
     </footer>
   );

@@ -2,6 +2,7 @@ import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from './Skyline.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { PhaseBanner } from './PhaseBanner.tsx';
 
 export function SiteHeader() {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function SiteHeader() {
           </li>
         </ul>
       </nav>
+      <PhaseBanner />
     </header>
   );
 }

@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.ts';
 import { useDocumentTitle } from './useDocumentTitle.ts';
-import { Skyline } from './Skyline.tsx';
 
 export function LoadingView({ label }: { label: string }) {
   return (
@@ -39,7 +38,7 @@ export function ErrorView({ error, onRetry, retrying }: ErrorViewProps) {
         <p className="state__message">{message}</p>
         {problem && <p className="state__meta">{t('error.code', { code: problem.code })}</p>}
       </div>
-      <button type="button" className="button" onClick={onRetry} disabled={retrying} aria-disabled={retrying}>
+      <button type="button" className="button" onClick={onRetry} disabled={retrying}>
         {retrying ? t('error.retrying') : t('error.retry')}
       </button>
     </StatePanel>
@@ -60,7 +59,7 @@ export function NotFoundView({ text, detail }: { text: string; detail?: string }
   const { t } = useTranslation();
   useDocumentTitle(t('notFound.title'));
   return (
-    <StatePanel tone="not-found" heading={t('notFound.heading')} eyebrow="404">
+    <StatePanel tone="not-found" heading={t('notFound.heading')} eyebrow={t('notFound.status')}>
       <p className="state__message">{text}</p>
       {detail && <p className="state__meta">{detail}</p>}
       <Link to="/" className="button">
@@ -80,7 +79,6 @@ function StatePanel({ tone, heading, eyebrow, children }: StatePanelProps) {
         <h1 className="state__heading">{heading}</h1>
         {children}
       </div>
-      <Skyline className="state__skyline skyline" />
     </div>
   );
 }

@@ -13,7 +13,8 @@ export function CampaignQueryView<Data>({ query, pickCampaign }: Props<Data>) {
   if (query.data !== undefined) {
     const campaign = pickCampaign(query.data);
     if (!campaign) return <EmptyView />;
-    return <CampaignView campaign={campaign} updatedAt={query.dataUpdatedAt} stale={query.isError} />;
+    const updatedAt = query.isPlaceholderData ? undefined : query.dataUpdatedAt;
+    return <CampaignView campaign={campaign} updatedAt={updatedAt} stale={query.isError} />;
   }
   if (query.isError) {
     if (isApiError(query.error) && query.error.status === 404) {

@@ -10,7 +10,7 @@ import { CurrentStagePanel } from './CurrentStagePanel.tsx';
 import { ParticipationCounts } from './ParticipationCounts.tsx';
 import { StageTimeline } from './StageTimeline.tsx';
 
-type Props = { campaign: Campaign; updatedAt: number; stale: boolean };
+type Props = { campaign: Campaign; updatedAt: number | undefined; stale: boolean };
 
 export function CampaignView({ campaign, updatedAt, stale }: Props) {
   const { t } = useTranslation();
@@ -26,20 +26,20 @@ export function CampaignView({ campaign, updatedAt, stale }: Props) {
       <header className="hero">
         <div className="container hero__inner">
           <div className="hero__text">
-          <p className="hero__eyebrow">{t('campaign.eyebrow')}</p>
-          <h1 className="hero__title" lang={contentLang}>
-            {text.title}
-          </h1>
-          {lead && (
-            <p className="hero__lead" lang={contentLang}>
-              {lead}
+            <p className="hero__eyebrow">{t('campaign.eyebrow')}</p>
+            <h1 className="hero__title" lang={contentLang}>
+              {text.title}
+            </h1>
+            {lead && (
+              <p className="hero__lead" lang={contentLang}>
+                {lead}
+              </p>
+            )}
+            {text.untranslated && <p className="hero__note">{t('campaign.untranslatedNote')}</p>}
+            <p className="hero__stage">
+              <span className="hero__stage-dot" aria-hidden="true" />
+              {t('campaign.stageBadge', { stage: t(`stages.${campaign.stage}.name`) })}
             </p>
-          )}
-          {text.untranslated && <p className="hero__note">{t('campaign.untranslatedNote')}</p>}
-          <p className="hero__stage">
-            <span className="hero__stage-dot" aria-hidden="true" />
-            {t('campaign.stageBadge', { stage: t(`stages.${campaign.stage}.name`) })}
-          </p>
           </div>
           <HeroSeal />
         </div>
@@ -90,6 +90,5 @@ function useScrollToHashOnce() {
     if (!hash) return;
     const target = document.getElementById(decodeURIComponent(hash.slice(1)));
     target?.scrollIntoView();
-    // Later hash changes are the browser's and the router's to handle.
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  }, []); // once: later hash changes are the browser's and the router's to handle
 }

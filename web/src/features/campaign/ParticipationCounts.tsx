@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignCounts } from '@city-spirit/shared';
 import { useLocaleFormat } from '../../i18n/format.ts';
 
-type Props = { counts: CampaignCounts; updatedAt: number; stale: boolean };
+/** `updatedAt` is absent while the counts shown come from another page's data. */
+type Props = { counts: CampaignCounts; updatedAt: number | undefined; stale: boolean };
 
 const COUNT_NAMES = ['submissions', 'participants', 'districts'] as const;
 
@@ -22,9 +23,11 @@ export function ParticipationCounts({ counts, updatedAt, stale }: Props) {
           </div>
         ))}
       </dl>
-      <p className="counts__updated">
-        {stale ? t('campaign.countsStale') : t('campaign.countsUpdated', { time: format.time(updatedAt) })}
-      </p>
+      {stale ? (
+        <p className="counts__updated">{t('campaign.countsStale')}</p>
+      ) : updatedAt ? (
+        <p className="counts__updated">{t('campaign.countsUpdated', { time: format.time(updatedAt) })}</p>
+      ) : null}
     </section>
   );
 }
