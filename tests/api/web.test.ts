@@ -43,3 +43,19 @@ describe('the web app from the same origin', () => {
     expect(response.json()).toMatchObject({ code: 'not_found' });
   });
 });
+
+describe('security headers', () => {
+  it('sends a strict Content-Security-Policy and the usual hardening headers on pages and API', async () => {
+    for (const url of ['/', '/api/campaigns']) {
+      const response = await app.inject({ method: 'GET', url });
+      const csp = String(response.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { setupTestApp } from '../helpers/app.ts';
+import { buildWebIfStale, hasChromium, launchChromium, webDistDir } from '../helpers/browser.ts';
+
+describe.skipIf(!hasChromium)('the Content-Security-Policy in a real browser', () => {
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    buildWebIfStale();
+    const { app } = await setupTestApp({ demo: true, config: { webDistDir } });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function visit(path: string) {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => /Content Security Policy/i.test(message.text()) && violations.push(message.text()));
+    page.on('pageerror', (error) => violations.push(error.message));
+    const response = await page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' });
+    return { page, violations, csp: response?.headers()['content-security-policy'] ?? '' };
+  }
+
+  it('lets the web app run with no inline scripts allowed', async () => {
+    const { page, violations, csp } = await visit('/');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('重庆城市精神');
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('lets the API documentation run, with scripts as strict as everywhere else', async () => {
+    const { page, violations, csp } = await visit('/api/docs/');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    await expect.poll(() => page.getByRole('heading', { name: /City Spirit API/ }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
