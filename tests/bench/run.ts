@@ -1,0 +1,87 @@
+// Benchmarks: `npm run bench` runs every scenario, `npm run bench -- me` one of them.
+// Uses BENCH_DATABASE_URL (a server; a scratch database is created on it) or an embedded PostgreSQL.
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { buildApp } from '../../server/src/app.ts';
+import { loadConfig } from '../../server/src/config.ts';
+import { startEmbeddedPostgres } from '../../server/src/db/embedded.ts';
+import { runMigrations } from '../../server/src/db/migrate.ts';
+import { seedDatabase } from '../../server/src/db/seed.ts';
+import { databaseUrlFor } from '../helpers/database-url.ts';
+
+type Target = { baseUrl: string; cookie: string };
+type Scenario = { name: string; what: string; request: (target: Target) => autocannon.Options };
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'campaign',
+    what: 'GET /api/campaigns/:slug (campaign with live counts), anonymous',
+    request: ({ baseUrl }) => ({ url: `${baseUrl}/api/campaigns/chongqing-spirit` }),
+  },
+  {
+    name: 'me',
+    what: 'GET /api/auth/me with a session cookie (session lookup on every request)',
+    request: ({ baseUrl, cookie }) => ({ url: `${baseUrl}/api/auth/me`, headers: { cookie } }),
+  },
+];
+
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+
+async function main() {
+  const wanted = process.argv.slice(2);
+  const scenarios = wanted.length ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS;
+  if (scenarios.length === 0) throw new Error(`unknown scenario; choose from: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+
+  const dataDir = path.join(tmpdir(), `city-spirit-bench-${randomBytes(4).toString('hex')}`);
+  const embedded = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedPostgres(dataDir, () => undefined);
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? embedded!.databaseUrl;
+  const database = `city_spirit_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const databaseUrl = databaseUrlFor(serverUrl, database);
+
+  try {
+    await runMigrations(databaseUrl);
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false' });
+    const app = await buildApp({ ...config, databaseUrl, webDistDir: null });
+    await seedDatabase(app.db, { demo: true });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const login = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'resident@example.com', password: 'chongqing-demo-2026' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+
+    console.log(`${DURATION_SECONDS} s per scenario, ${CONNECTIONS} connections, rate limits off, node ${process.version}`);
+    for (const scenario of scenarios) {
+      const result = await autocannon({ ...scenario.request({ baseUrl, cookie }), duration: DURATION_SECONDS, connections: CONNECTIONS });
+      const failures = result.non2xx + result.errors + result.timeouts;
+      console.log(
+        `${scenario.name.padEnd(10)} ${Math.round(result.requests.average)} req/s  latency p50 ${result.latency.p50} ms  p97.5 ${result.latency.p97_5} ms  p99 ${result.latency.p99} ms  failures ${failures}  — ${scenario.what}`,
+      );
+    }
+    await app.close();
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+    if (embedded) {
+      await embedded.stop();
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(`${dataDir}.password`, { force: true });
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
