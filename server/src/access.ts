@@ -17,6 +17,8 @@ export const ACCESS_TABLE: Record<string, Access> = {
   'GET /api/campaigns': 'anyone',
   'GET /api/campaigns/:slug': 'anyone',
   'POST /api/campaigns': ['admin'],
+  'PATCH /api/campaigns/:slug': ['admin'],
+  'POST /api/campaigns/:slug/stage': ['admin'],
 
   'POST /api/auth/register': 'anyone',
   'POST /api/auth/login': 'anyone',

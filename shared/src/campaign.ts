@@ -88,18 +88,47 @@ const stageScheduleInputSchema = z
     { message: 'each stage must end after it starts' },
   );
 
+const campaignTranslationsInputSchema = z.object({
+  en: z.object({ title: z.string().trim().min(2).max(120), description: z.string().trim().min(10).max(10_000) }).optional(),
+});
+
 export const campaignCreateSchema = z
   .object({
     slug: campaignSlugParamsSchema.shape.slug,
     title: z.string().trim().min(2).max(120),
     description: z.string().trim().min(10).max(10_000),
-    translations: z
-      .object({
-        en: z.object({ title: z.string().trim().min(2).max(120), description: z.string().trim().min(10).max(10_000) }).optional(),
-      })
-      .default({}),
+    translations: campaignTranslationsInputSchema.default({}),
     stageSchedule: stageScheduleInputSchema.optional(),
     settings: campaignSettingsSchema.partial().default({}),
   })
   .meta({ id: 'CampaignCreate' });
 export type CampaignCreate = z.input<typeof campaignCreateSchema>;
+
+export const campaignUpdateSchema = z
+  .object({
+    title: campaignCreateSchema.shape.title.optional(),
+    description: campaignCreateSchema.shape.description.optional(),
+    translations: campaignTranslationsInputSchema.optional(),
+    stageSchedule: stageScheduleInputSchema.optional(),
+    settings: campaignSettingsSchema.partial().optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'send at least one field to change' })
+  .meta({ id: 'CampaignUpdate' });
+
+export const stageChangeSchema = z.object({ stage: stageSchema }).meta({ id: 'StageChange' });
+
+/** What residents and staff may do; each stage allows some of these (see STAGE_ALLOWS on the server). */
+export const STAGE_ACTIONS = [
+  'submit',
+  'editOwnSubmission',
+  'withdrawOwnSubmission',
+  'vote',
+  'comment',
+  'report',
+  'pairwise',
+  'shortlist',
+  'draft',
+  'commentOnDraft',
+  'voteOnDraft',
+] as const;
+export type StageAction = (typeof STAGE_ACTIONS)[number];

@@ -29,6 +29,8 @@ const SAMPLES: Record<string, Sample> = {
     who: ['admin'],
     request: { method: 'POST', url: '/api/campaigns', payload: { slug: 'matrix-city', title: 'Matrix city', description: 'A campaign made by the access test.' } },
   },
+  'PATCH /api/campaigns/:slug': { who: ['admin'], request: { method: 'PATCH', url: '/api/campaigns/chongqing-spirit', payload: { settings: { maxSubmissionsPerUser: 5 } } } },
+  'POST /api/campaigns/:slug/stage': { who: ['admin'], request: { method: 'POST', url: '/api/campaigns/chongqing-spirit/stage', payload: { stage: 'discuss' } } },
   'POST /api/auth/register': {
     who: 'anyone',
     request: { method: 'POST', url: '/api/auth/register', payload: { email: 'matrix-new@example.com', password: 'lantern-over-the-river-3', displayName: 'Matrix' } },

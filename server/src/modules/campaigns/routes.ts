@@ -4,9 +4,11 @@ import {
   campaignListSchema,
   campaignSchema,
   campaignSlugParamsSchema,
+  campaignUpdateSchema,
+  stageChangeSchema,
 } from '@city-spirit/shared';
 import { problemResponses } from '../../plugins/errors.ts';
-import { createCampaign, getCampaign, listCampaigns } from './service.ts';
+import { changeStage, createCampaign, getCampaign, listCampaigns, updateCampaign } from './service.ts';
 
 export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -39,5 +41,33 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.code(201).send(await createCampaign(app.db, request.body)),
+  );
+
+  app.patch(
+    '/api/campaigns/:slug',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Change texts, schedule or settings (admin); audited',
+        params: campaignSlugParamsSchema,
+        body: campaignUpdateSchema,
+        response: { 200: campaignSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => updateCampaign(app.db, request.user!, request.params.slug, request.body),
+  );
+
+  app.post(
+    '/api/campaigns/:slug/stage',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Move the campaign to its next stage (admin); only forward, one step',
+        params: campaignSlugParamsSchema,
+        body: stageChangeSchema,
+        response: { 200: campaignSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => changeStage(app.db, request.user!, request.params.slug, request.body.stage),
   );
 };

@@ -2,12 +2,17 @@ import { asc, eq, sql } from 'drizzle-orm';
 import {
   campaignCreateSchema,
   DEFAULT_CAMPAIGN_SETTINGS,
+  nextStage,
   STAGES,
   type Campaign,
   type CampaignCreate,
+  type Role,
+  type Stage,
+  type campaignUpdateSchema,
 } from '@city-spirit/shared';
+import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
-import { campaigns } from '../../db/schema.ts';
+import { auditLog, campaigns } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 
 const visible = sql`s.status IN ('published', 'shortlisted', 'merged')`;
@@ -69,4 +74,70 @@ export async function createCampaign(db: Executor, input: CampaignCreate): Promi
     .returning({ slug: campaigns.slug });
   if (!created) throw new AppError('conflict', 409, `A campaign with the slug "${campaign.slug}" already exists; choose another slug.`);
   return getCampaign(db, created.slug);
+}
+
+type Actor = { id: string; role: Role };
+
+export async function updateCampaign(
+  db: Executor,
+  actor: Actor,
+  slug: string,
+  changes: z.output<typeof campaignUpdateSchema>,
+): Promise<Campaign> {
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select().from(campaigns).where(eq(campaigns.slug, slug)).for('update');
+    if (!current) throw notFound(`There is no campaign "${slug}".`);
+    const settings = changes.settings ? { ...DEFAULT_CAMPAIGN_SETTINGS, ...current.settings, ...changes.settings } : undefined;
+    await tx
+      .update(campaigns)
+      .set({
+        ...(changes.title !== undefined && { title: changes.title }),
+        ...(changes.description !== undefined && { description: changes.description }),
+        ...(changes.translations !== undefined && { translations: changes.translations }),
+        ...(changes.stageSchedule !== undefined && { stageSchedule: changes.stageSchedule }),
+        ...(settings && { settings }),
+        updatedAt: sql`now()`,
+      })
+      .where(eq(campaigns.id, current.id));
+    await tx.insert(auditLog).values({
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'campaign.updated',
+      targetType: 'campaign',
+      targetId: current.id,
+      reason: 'campaign settings changed',
+      details: { changed: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined), settings: changes.settings ?? null },
+    });
+  });
+  return getCampaign(db, slug);
+}
+
+/** Moves the campaign to the next stage only; anything else is a 409 conflict. */
+export async function changeStage(db: Executor, actor: Actor, slug: string, stage: Stage): Promise<Campaign> {
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select().from(campaigns).where(eq(campaigns.slug, slug)).for('update');
+    if (!current) throw notFound(`There is no campaign "${slug}".`);
+    const next = nextStage(current.stage);
+    if (stage !== next) {
+      throw new AppError(
+        'conflict',
+        409,
+        next
+          ? `The campaign is in the ${current.stage} stage; it can only move on to ${next}.`
+          : 'The campaign has been announced; it has no further stage.',
+        { stage: current.stage, nextStage: next },
+      );
+    }
+    await tx.update(campaigns).set({ stage, updatedAt: sql`now()` }).where(eq(campaigns.id, current.id));
+    await tx.insert(auditLog).values({
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'campaign.stage_changed',
+      targetType: 'campaign',
+      targetId: current.id,
+      reason: `moved to ${stage}`,
+      details: { from: current.stage, to: stage },
+    });
+  });
+  return getCampaign(db, slug);
 }

@@ -1,0 +1,125 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { STAGES } from '@city-spirit/shared';
+import { auditLog, campaigns } from '../../server/src/db/schema.ts';
+import { assertStageAllows, STAGE_ALLOWS } from '../../server/src/modules/campaigns/stages.ts';
+import { setupTestApp } from '../helpers/app.ts';
+import { injectAs, signedInUser } from '../helpers/accounts.ts';
+
+const { app, db } = await setupTestApp();
+const { session: admin } = await signedInUser(app, db, 'admin');
+
+let campaignCount = 0;
+async function newCampaign() {
+  const slug = `city-${++campaignCount}`;
+  const response = await injectAs(app, admin, {
+    method: 'POST',
+    url: '/api/campaigns',
+    payload: { slug, title: `City ${campaignCount}`, description: 'A campaign for the stage tests.' },
+  });
+  expect(response.statusCode).toBe(201);
+  return slug;
+}
+const moveTo = (slug: string, stage: string) => injectAs(app, admin, { method: 'POST', url: `/api/campaigns/${slug}/stage`, payload: { stage } });
+
+describe('what each stage allows', () => {
+  it('follows the contract', () => {
+    expect(STAGE_ALLOWS).toEqual({
+      collect: ['submit', 'editOwnSubmission', 'withdrawOwnSubmission', 'vote', 'comment', 'report'],
+      discuss: ['vote', 'comment', 'pairwise', 'report', 'shortlist'],
+      refine: ['draft', 'commentOnDraft', 'voteOnDraft'],
+      announced: [],
+    });
+  });
+
+  it('refuses a wrong-stage action with 409 stage_closed that says when it is open', () => {
+    expect(() => assertStageAllows({ stage: 'collect' }, 'submit')).not.toThrow();
+    expect(() => assertStageAllows({ stage: 'discuss' }, 'submit')).toThrow(expect.objectContaining({ code: 'stage_closed', status: 409 }));
+    expect(() => assertStageAllows({ stage: 'refine' }, 'vote')).toThrow(/open during: collect, discuss/);
+    for (const stage of STAGES) expect(() => assertStageAllows({ stage: 'announced' }, STAGE_ALLOWS[stage][0] ?? 'vote')).toThrow();
+  });
+});
+
+describe('stage changes', () => {
+  it('move a campaign forward one stage at a time, each audited', async () => {
+    const slug = await newCampaign();
+    for (const stage of ['discuss', 'refine', 'announced']) {
+      const response = await moveTo(slug, stage);
+      expect(response.statusCode).toBe(200);
+      expect(response.json().stage).toBe(stage);
+    }
+    const [campaign] = await db.select().from(campaigns).where(eq(campaigns.slug, slug));
+    const entries = await db.select().from(auditLog).where(eq(auditLog.targetId, campaign!.id));
+    expect(entries.filter((entry) => entry.action === 'campaign.stage_changed').map((entry) => entry.details)).toEqual([
+      { from: 'collect', to: 'discuss' },
+      { from: 'discuss', to: 'refine' },
+      { from: 'refine', to: 'announced' },
+    ]);
+  });
+
+  it('refuses skipping a stage, going back, staying, or moving past announced: 409', async () => {
+    const slug = await newCampaign();
+    expect((await moveTo(slug, 'refine')).statusCode).toBe(409);
+    expect((await moveTo(slug, 'collect')).statusCode).toBe(409);
+    const response = await moveTo(slug, 'announced');
+    expect(response.json()).toMatchObject({ code: 'conflict', stage: 'collect', nextStage: 'discuss' });
+    expect(response.json().detail).toMatch(/only move on to discuss/);
+    for (const stage of ['discuss', 'refine', 'announced']) await moveTo(slug, stage);
+    expect((await moveTo(slug, 'announced')).json().detail).toMatch(/no further stage/);
+  });
+
+  it('refuses an unknown stage with 400', async () => {
+    const slug = await newCampaign();
+    expect((await moveTo(slug, 'party')).statusCode).toBe(400);
+  });
+
+  it('answer an unknown campaign with 404', async () => {
+    expect((await moveTo('nowhere', 'discuss')).statusCode).toBe(404);
+  });
+});
+
+describe('campaign settings', () => {
+  it('are changed by admins, merged with the current ones and audited', async () => {
+    const slug = await newCampaign();
+    const response = await injectAs(app, admin, {
+      method: 'PATCH',
+      url: `/api/campaigns/${slug}`,
+      payload: { settings: { moderationMode: 'pre', voteCountsHidden: true } },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().settings).toMatchObject({ moderationMode: 'pre', voteCountsHidden: true, maxSubmissionsPerUser: 5 });
+  });
+
+  it('refuse invalid values and an empty change with 400', async () => {
+    const slug = await newCampaign();
+    const bad = await injectAs(app, admin, { method: 'PATCH', url: `/api/campaigns/${slug}`, payload: { settings: { moderationMode: 'sometimes' } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('body.settings.moderationMode');
+    expect((await injectAs(app, admin, { method: 'PATCH', url: `/api/campaigns/${slug}`, payload: {} })).statusCode).toBe(400);
+  });
+
+  it('refuse a schedule whose stages are out of order', async () => {
+    const slug = await newCampaign();
+    const stageSchedule = ['discuss', 'collect', 'refine', 'announced'].map((stage) => ({ stage, startsAt: null, endsAt: null }));
+    expect((await injectAs(app, admin, { method: 'PATCH', url: `/api/campaigns/${slug}`, payload: { stageSchedule } })).statusCode).toBe(400);
+  });
+
+  it('refuse a duplicate slug at creation with 409', async () => {
+    const slug = await newCampaign();
+    const again = await injectAs(app, admin, { method: 'POST', url: '/api/campaigns', payload: { slug, title: 'Again', description: 'Same slug as before.' } });
+    expect(again.statusCode).toBe(409);
+  });
+});
+
+describe('campaign texts', () => {
+  it('keep what a change does not mention', async () => {
+    const slug = await newCampaign();
+    await injectAs(app, admin, {
+      method: 'PATCH',
+      url: `/api/campaigns/${slug}`,
+      payload: { translations: { en: { title: 'City in English', description: 'The English description.' } } },
+    });
+    const response = await injectAs(app, admin, { method: 'PATCH', url: `/api/campaigns/${slug}`, payload: { title: '新的标题' } });
+    expect(response.json()).toMatchObject({ title: '新的标题', translations: { en: { title: 'City in English' } } });
+  });
+});
