@@ -20,6 +20,13 @@ export const ACCESS_TABLE: Record<string, Access> = {
   'PATCH /api/campaigns/:slug': ['admin'],
   'POST /api/campaigns/:slug/stage': ['admin'],
 
+  'POST /api/campaigns/:slug/submissions': 'signedIn',
+  'GET /api/campaigns/:slug/submissions': 'anyone',
+  'GET /api/campaigns/:slug/submissions/similar': 'anyone',
+  'GET /api/submissions/:id': 'anyone',
+  'PATCH /api/submissions/:id': 'signedIn',
+  'DELETE /api/submissions/:id': 'signedIn',
+
   'POST /api/auth/register': 'anyone',
   'POST /api/auth/login': 'anyone',
   'POST /api/auth/logout': 'signedIn',

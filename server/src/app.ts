@@ -17,6 +17,7 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { consoleVerificationProvider, type VerificationProvider } from './modules/accounts/verification.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { submissionRoutes } from './modules/submissions/routes.ts';
 import { districtRoutes } from './modules/districts/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 
@@ -91,6 +92,7 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
   await app.register(healthRoutes);
   await app.register(districtRoutes);
   await app.register(campaignRoutes);
+  await app.register(submissionRoutes);
   await app.register(accountRoutes, {
     loginLimits,
     verificationProvider: dependencies.verificationProvider ?? consoleVerificationProvider(app.log),

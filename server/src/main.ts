@@ -4,6 +4,7 @@ import { createDatabase, createPool } from './db/client.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
 import { seedDatabase } from './db/seed.ts';
+import { backfillTextIndex } from './modules/submissions/text-index.ts';
 
 function readConfig(): Config {
   try {
@@ -33,10 +34,12 @@ async function main(): Promise<void> {
     await runMigrations(databaseUrl);
     const seedPool = createPool(databaseUrl, 2);
     const { demoSeeded } = await seedDatabase(createDatabase(seedPool), { demo: config.seedDemoData });
+    const backfilled = await backfillTextIndex(createDatabase(seedPool));
     await seedPool.end();
 
     const app = await buildApp({ ...config, databaseUrl });
     if (demoSeeded) app.log.info('loaded the demo campaign, phrases and accounts (see README: demo accounts)');
+    if (backfilled) app.log.info(`indexed the text of ${backfilled} entries stored before similar-phrase search existed`);
 
     let stopping = false;
     const shutdown = async (signal: string) => {

@@ -29,6 +29,10 @@ export const campaignSettingsSchema = z
     moderationMode: z.enum(['post', 'pre']),
     autoHideReports: z.number().int().min(1).max(1000),
     panelQuorum: z.number().int().min(1).max(100),
+    blockedTerms: z
+      .array(z.string().trim().min(1).max(40))
+      .max(500)
+      .describe('Entries containing any of these (after normalization) wait for review, in either moderation mode'),
   })
   .meta({ id: 'CampaignSettings' });
 export type CampaignSettings = z.infer<typeof campaignSettingsSchema>;
@@ -41,6 +45,7 @@ export const DEFAULT_CAMPAIGN_SETTINGS: CampaignSettings = {
   moderationMode: 'post',
   autoHideReports: 5,
   panelQuorum: 3,
+  blockedTerms: [],
 };
 
 export const campaignCountsSchema = z.object({

@@ -3,3 +3,4 @@ export * from './problem.ts';
 export * from './campaign.ts';
 export * from './health.ts';
 export * from './account.ts';
+export * from './submission.ts';

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '@city-spirit/shared';
 import type { Access } from '../../server/src/access.ts';
 import { loadConfig } from '../../server/src/config.ts';
+import { eq } from 'drizzle-orm';
+import { campaigns, submissions } from '../../server/src/db/schema.ts';
+import { textIndexColumns } from '../../server/src/modules/submissions/text-index.ts';
 import { setupTestApp } from '../helpers/app.ts';
 import { createUser, injectAs, signedInUser, TEST_PASSWORD, type Session } from '../helpers/accounts.ts';
 
@@ -14,8 +17,37 @@ const roleOf = (actor: Actor): Role | null => (actor === 'anonymous' ? null : ac
 
 const bystander = await createUser(db, { displayName: 'Bystander' });
 
+const sessions = new Map<Actor, Session>();
+const userIds = new Map<Actor, string>();
+for (const actor of ACTORS) {
+  const role = roleOf(actor);
+  if (!role) continue;
+  const { user, session } = await signedInUser(app, db, role);
+  sessions.set(actor, session);
+  userIds.set(actor, user.id);
+}
+
+const [demoCampaign] = await db.select().from(campaigns).where(eq(campaigns.slug, 'chongqing-spirit'));
+let entryCount = 0;
+/** A new published entry by the resident actor, so each call finds one to edit or withdraw. */
+async function residentEntry(): Promise<string> {
+  const phrase = `矩阵测试短语${entryCount++}`;
+  const [entry] = await db
+    .insert(submissions)
+    .values({ campaignId: demoCampaign!.id, authorId: userIds.get('resident')!, phrase, language: 'zh', ...textIndexColumns(phrase, '') })
+    .returning({ id: submissions.id });
+  return entry!.id;
+}
+const someEntry = await residentEntry();
+
 /** `who` is the specification: who may call the route, independent of the server's access table. */
-type Sample = { who: Access; request: InjectOptions; fresh?: boolean };
+type Sample = {
+  who: Access;
+  request: InjectOptions | (() => Promise<InjectOptions>);
+  fresh?: boolean;
+  /** Only this actor, the resource's author, may act; every other signed-in actor gets 403. */
+  author?: Actor;
+};
 
 /** One plausible request per route. A route missing here fails the suite: add it with its rule. */
 const SAMPLES: Record<string, Sample> = {
@@ -31,6 +63,27 @@ const SAMPLES: Record<string, Sample> = {
   },
   'PATCH /api/campaigns/:slug': { who: ['admin'], request: { method: 'PATCH', url: '/api/campaigns/chongqing-spirit', payload: { settings: { maxSubmissionsPerUser: 5 } } } },
   'POST /api/campaigns/:slug/stage': { who: ['admin'], request: { method: 'POST', url: '/api/campaigns/chongqing-spirit/stage', payload: { stage: 'discuss' } } },
+  'POST /api/campaigns/:slug/submissions': {
+    who: 'signedIn',
+    fresh: true,
+    request: { method: 'POST', url: '/api/campaigns/chongqing-spirit/submissions', payload: { phrase: '矩阵里的新短语' } },
+  },
+  'GET /api/campaigns/:slug/submissions': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/submissions' } },
+  'GET /api/campaigns/:slug/submissions/similar': {
+    who: 'anyone',
+    request: { method: 'GET', url: `/api/campaigns/chongqing-spirit/submissions/similar?text=${encodeURIComponent('山城')}` },
+  },
+  'GET /api/submissions/:id': { who: 'anyone', request: { method: 'GET', url: `/api/submissions/${someEntry}` } },
+  'PATCH /api/submissions/:id': {
+    who: 'signedIn',
+    author: 'resident',
+    request: async () => ({ method: 'PATCH', url: `/api/submissions/${await residentEntry()}`, payload: { explanation: '矩阵改动' } }),
+  },
+  'DELETE /api/submissions/:id': {
+    who: 'signedIn',
+    author: 'resident',
+    request: async () => ({ method: 'DELETE', url: `/api/submissions/${await residentEntry()}` }),
+  },
   'POST /api/auth/register': {
     who: 'anyone',
     request: { method: 'POST', url: '/api/auth/register', payload: { email: 'matrix-new@example.com', password: 'lantern-over-the-river-3', displayName: 'Matrix' } },
@@ -49,11 +102,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/admin/audit-log': { who: ['admin'], request: { method: 'GET', url: '/api/admin/audit-log' } },
 };
 
-const sessions = new Map<Actor, Session>();
-for (const actor of ACTORS) {
-  const role = roleOf(actor);
-  if (role) sessions.set(actor, (await signedInUser(app, db, role)).session);
-}
+
 
 async function sessionFor(actor: Actor, fresh: boolean): Promise<Session | null> {
   const role = roleOf(actor);
@@ -61,10 +110,11 @@ async function sessionFor(actor: Actor, fresh: boolean): Promise<Session | null>
   return fresh ? (await signedInUser(app, db, role)).session : sessions.get(actor)!;
 }
 
-function expectedOutcome(access: Access, actor: Actor): 'allowed' | 401 | 403 {
+function expectedOutcome(access: Access, actor: Actor, author?: Actor): 'allowed' | 401 | 403 {
   if (access === 'anyone') return 'allowed';
   const role = roleOf(actor);
   if (!role) return 401;
+  if (author) return actor === author ? 'allowed' : 403;
   if (access === 'signedIn' || role === 'admin' || access.includes(role)) return 'allowed';
   return 403;
 }
@@ -82,8 +132,9 @@ describe('authorization matrix: every route with every role', () => {
     if (!sample) return;
     expect(access, `the access table's rule for ${key}`).toEqual(sample.who);
     for (const actor of ACTORS) {
-      const response = await injectAs(app, await sessionFor(actor, sample.fresh ?? false), sample.request);
-      const outcome = expectedOutcome(sample.who, actor);
+      const request = typeof sample.request === 'function' ? await sample.request() : sample.request;
+      const response = await injectAs(app, await sessionFor(actor, sample.fresh ?? false), request);
+      const outcome = expectedOutcome(sample.who, actor, sample.author);
       const context = `${key} as ${actor}: ${response.statusCode} ${response.body.slice(0, 200)}`;
       expect(response.statusCode, context).toBeLessThan(500);
       if (outcome === 'allowed') expect([401, 403], context).not.toContain(response.statusCode);

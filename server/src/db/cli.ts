@@ -4,6 +4,7 @@ import { normalizePhone, roleSchema } from '@city-spirit/shared';
 import { deleteUserSessions } from '../modules/accounts/sessions.ts';
 import { createDatabase, createPool, type Database } from './client.ts';
 import { auditLog, users } from './schema.ts';
+import { backfillTextIndex } from '../modules/submissions/text-index.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
 import { runMigrations } from './migrate.ts';
 import { seedDatabase } from './seed.ts';
@@ -18,6 +19,9 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
   try {
     await runMigrations(databaseUrl);
     console.log('migrations applied');
+    const indexPool = createPool(databaseUrl, 2);
+    const indexed = await backfillTextIndex(createDatabase(indexPool)).finally(() => indexPool.end());
+    if (indexed) console.log(`indexed the text of ${indexed} older entries`);
     if (command === 'role') {
       const pool = createPool(databaseUrl, 2);
       try {

@@ -73,11 +73,31 @@ export const submissions = pgTable(
     status: submissionStatusEnum('status').notNull().default('published'),
     voteCount: integer('vote_count').notNull().default(0),
     commentCount: integer('comment_count').notNull().default(0),
+    /** normalizePhraseText(phrase): duplicates share it. */
+    normalized: text('normalized').notNull().default(''),
+    /** Distinct character bigrams and characters of `normalized`, for similar-phrase candidates. */
+    bigrams: text('bigrams').array().notNull().default(sql`'{}'`),
+    chars: text('chars').array().notNull().default(sql`'{}'`),
+    /** Normalized phrase and explanation joined by a space (normalized text has none), for search. */
+    searchText: text('search_text').notNull().default(''),
+    /** Characters and bigrams of searchText: a search's terms must all be there before the exact check. */
+    searchTerms: text('search_terms').array().notNull().default(sql`'{}'`),
+    /** Why an entry waits for review (pre-moderation, a blocked term), shown to its author and moderators. */
+    pendingReason: text('pending_reason'),
     ...timestamps,
   },
   (t) => [
     index('submissions_campaign_status_idx').on(t.campaignId, t.status),
-    index('submissions_author_idx').on(t.authorId),
+    index('submissions_author_idx').on(t.authorId, t.campaignId),
+    index('submissions_new_idx').on(t.campaignId, t.createdAt.desc(), t.id.desc()),
+    index('submissions_top_idx').on(t.campaignId, t.voteCount.desc(), t.createdAt.desc(), t.id.desc()),
+    index('submissions_bigrams_idx').using('gin', t.bigrams),
+    index('submissions_chars_idx').using('gin', t.chars),
+    index('submissions_search_idx').using('gin', t.searchTerms),
+    uniqueIndex('submissions_normalized_key')
+      .on(t.campaignId, t.normalized)
+      // Rows from before this column existed hold '' until start-up fills them in.
+      .where(sql`status IN ('pending', 'published', 'shortlisted') AND normalized <> ''`),
   ],
 );
 

@@ -8,6 +8,7 @@ import { repoRoot } from '../config.ts';
 import type { Database } from './client.ts';
 import { campaigns, districts, submissions, users } from './schema.ts';
 import { createCampaign } from '../modules/campaigns/service.ts';
+import { textIndexColumns } from '../modules/submissions/text-index.ts';
 
 const seedsDir = path.join(repoRoot, 'seeds');
 
@@ -88,6 +89,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
           authorId: author.id,
           phrase: entry.phrase,
           explanation: entry.explanation,
+          ...textIndexColumns(entry.phrase, entry.explanation),
           districtCode: entry.districtCode,
           language: /\p{Script=Han}/u.test(entry.phrase) ? 'zh' : 'en',
           status: 'published' as const,

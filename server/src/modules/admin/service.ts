@@ -5,7 +5,7 @@ import { auditLog, users } from '../../db/schema.ts';
 import { AppError, conflict, notFound } from '../../errors.ts';
 import { toPublicUser } from '../accounts/service.ts';
 import { deleteUserSessions } from '../accounts/sessions.ts';
-import { decodeCursor, encodeCursor } from '../../pagination.ts';
+import { decodeCursor, encodeCursor, timeCursorSchema } from '../../pagination.ts';
 
 type Actor = { id: string; role: Role };
 type UserChange = { role?: Role | undefined; banned?: boolean | undefined; reason: string };
@@ -41,7 +41,7 @@ export async function changeUser(db: Executor, actor: Actor, targetId: string, c
 }
 
 export async function listUsers(db: Executor, query: { limit: number; cursor?: string | undefined; q?: string | undefined; role?: Role | undefined }) {
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = query.cursor ? decodeCursor(query.cursor, timeCursorSchema) : null;
   const conditions: SQL[] = [sql`${users.deletedAt} IS NULL`];
   if (query.q) conditions.push(ilike(users.displayName, `%${query.q.replace(/[%_\\]/g, '\\$&')}%`));
   if (query.role) conditions.push(eq(users.role, query.role));
@@ -63,7 +63,7 @@ export async function listUsers(db: Executor, query: { limit: number; cursor?: s
 }
 
 export async function listAuditLog(db: Executor, query: { limit: number; cursor?: string | undefined }) {
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = query.cursor ? decodeCursor(query.cursor, timeCursorSchema) : null;
   const rows = await db
     .select({ entry: auditLog, actorName: users.displayName })
     .from(auditLog)

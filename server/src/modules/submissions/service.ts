@@ -1,0 +1,348 @@
+import { randomBytes } from 'node:crypto';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  PUBLIC_SUBMISSION_STATUSES,
+  type Role,
+  type SimilarPhrase,
+  type Submission,
+  type SubmissionSort,
+  type SubmissionStatus,
+  type submissionCreateSchema,
+  type submissionListQuerySchema,
+  type submissionUpdateSchema,
+} from '@city-spirit/shared';
+import { detectLanguage, normalizePhraseText } from '@city-spirit/shared/normalize';
+import type { Executor } from '../../db/client.ts';
+import { submissions } from '../../db/schema.ts';
+import { AppError, conflict, forbidden, notFound, unauthenticated } from '../../errors.ts';
+import { decodeCursor, encodeCursor } from '../../pagination.ts';
+import { campaignRules, type CampaignRules } from '../campaigns/service.ts';
+import { assertStageAllows } from '../campaigns/stages.ts';
+import { findSimilar } from './similar.ts';
+import { searchQuery, textIndexColumns } from './text-index.ts';
+
+export type Viewer = { id: string; role: Role } | null;
+
+const isStaff = (viewer: Viewer) => viewer?.role === 'moderator' || viewer?.role === 'admin';
+const SIMILAR_ON_SUBMIT = 5;
+
+type SubmissionRow = typeof submissions.$inferSelect & { authorName: string; authorDeleted: boolean };
+
+const selectWithAuthor = sql`s.*, u.display_name AS "authorName", (u.deleted_at IS NOT NULL) AS "authorDeleted"`;
+
+function fromRaw(raw: Record<string, unknown>): SubmissionRow {
+  return {
+    id: String(raw.id),
+    campaignId: String(raw.campaign_id),
+    authorId: String(raw.author_id),
+    phrase: String(raw.phrase),
+    explanation: String(raw.explanation),
+    districtCode: (raw.district_code as string | null) ?? null,
+    language: String(raw.language),
+    status: raw.status as SubmissionStatus,
+    voteCount: Number(raw.vote_count),
+    commentCount: Number(raw.comment_count),
+    normalized: String(raw.normalized),
+    bigrams: [],
+    chars: [],
+    searchText: '',
+    searchTerms: [],
+    pendingReason: (raw.pending_reason as string | null) ?? null,
+    createdAt: new Date(String(raw.created_at)),
+    updatedAt: new Date(String(raw.updated_at)),
+    authorName: String(raw.authorName),
+    authorDeleted: Boolean(raw.authorDeleted),
+  };
+}
+
+/** Vote counts stay hidden from residents while the campaign says so, until the discuss stage ends. */
+function countsHidden(campaign: CampaignRules, viewer: Viewer): boolean {
+  return campaign.settings.voteCountsHidden && ['collect', 'discuss'].includes(campaign.stage) && !isStaff(viewer);
+}
+
+function canSee(row: { status: SubmissionStatus; authorId: string }, viewer: Viewer): boolean {
+  return (PUBLIC_SUBMISSION_STATUSES as readonly string[]).includes(row.status) || isStaff(viewer) || row.authorId === viewer?.id;
+}
+
+function toSubmission(row: SubmissionRow, campaign: CampaignRules, viewer: Viewer): Submission {
+  const privileged = isStaff(viewer) || row.authorId === viewer?.id;
+  return {
+    id: row.id,
+    campaignSlug: campaign.slug,
+    phrase: row.phrase,
+    explanation: row.explanation,
+    language: row.language === 'en' ? 'en' : 'zh',
+    districtCode: row.districtCode,
+    status: row.status,
+    pendingReason: privileged ? row.pendingReason : null,
+    voteCount: countsHidden(campaign, viewer) ? null : row.voteCount,
+    commentCount: row.commentCount,
+    author: { displayName: row.authorName, deleted: row.authorDeleted },
+    viewerIsAuthor: row.authorId === viewer?.id,
+    viewerHasVoted: false,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+async function loadRow(db: Executor, id: string, lock = false): Promise<SubmissionRow | null> {
+  const { rows } = await db.execute<Record<string, unknown>>(sql`
+    SELECT ${selectWithAuthor} FROM submissions s JOIN users u ON u.id = s.author_id
+    WHERE s.id = ${id} ${lock ? sql`FOR UPDATE OF s` : sql``}`);
+  return rows[0] ? fromRaw(rows[0]) : null;
+}
+
+/** Review status for new or edited text: pre-moderation and blocked terms hold it back. */
+function reviewStatus(campaign: CampaignRules, searchText: string): { status: SubmissionStatus; pendingReason: string | null } {
+  const blocked = campaign.settings.blockedTerms.some((term) => {
+    const normalized = normalizePhraseText(term);
+    return normalized !== '' && searchText.includes(normalized);
+  });
+  if (blocked) return { status: 'pending', pendingReason: 'blocked_term' };
+  if (campaign.settings.moderationMode === 'pre') return { status: 'pending', pendingReason: 'pre_moderation' };
+  return { status: 'published', pendingReason: null };
+}
+
+function needsText(normalized: string): void {
+  if (normalized) return;
+  throw new AppError('validation_failed', 400, 'The phrase needs words or characters, not only punctuation or emoji.', {
+    errors: [{ path: 'body.phrase', message: 'write words or characters' }],
+  });
+}
+
+async function assertNoDuplicate(db: Executor, campaignId: string, normalized: string, exceptId?: string): Promise<void> {
+  const { rows } = await db.execute<{ id: string; phrase: string; status: string }>(sql`
+    SELECT id, phrase, status FROM submissions
+    WHERE campaign_id = ${campaignId} AND normalized = ${normalized}
+      AND status IN ('pending', 'published', 'shortlisted') ${exceptId ? sql`AND id <> ${exceptId}` : sql``}
+    LIMIT 1`);
+  const existing = rows[0];
+  if (!existing) return;
+  throw new AppError(
+    'duplicate_submission',
+    409,
+    existing.status === 'pending'
+      ? `The same phrase was already submitted and awaits review: "${existing.phrase}".`
+      : `The same phrase is already in the campaign: "${existing.phrase}". Support it instead of adding a copy.`,
+    { duplicateOf: existing.id, duplicate: { id: existing.id, phrase: existing.phrase } },
+  );
+}
+
+export async function createSubmission(
+  db: Executor,
+  viewer: NonNullable<Viewer>,
+  slug: string,
+  input: z.output<typeof submissionCreateSchema>,
+): Promise<{ submission: Submission; similar: SimilarPhrase[] }> {
+  const campaign = await campaignRules(db, { slug });
+  assertStageAllows(campaign, 'submit');
+  const columns = textIndexColumns(input.phrase, input.explanation);
+  needsText(columns.normalized);
+  const review = reviewStatus(campaign, columns.searchText);
+
+  const id = await db.transaction(async (tx) => {
+    // One resident's submissions to one campaign are counted and inserted one at a time.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${campaign.id}), hashtext(${viewer.id}))`);
+    const { rows } = await tx.execute<{ n: string }>(sql`
+      SELECT count(*) AS n FROM submissions WHERE campaign_id = ${campaign.id} AND author_id = ${viewer.id} AND status <> 'withdrawn'`);
+    const limit = campaign.settings.maxSubmissionsPerUser;
+    if (Number(rows[0]?.n ?? 0) >= limit) {
+      throw conflict(`You have submitted ${limit} phrase(s), the most this campaign allows per resident. Withdraw one to submit another.`);
+    }
+    await assertNoDuplicate(tx, campaign.id, columns.normalized);
+    const [created] = await tx
+      .insert(submissions)
+      .values({
+        campaignId: campaign.id,
+        authorId: viewer.id,
+        phrase: input.phrase,
+        explanation: input.explanation,
+        districtCode: input.districtCode ?? null,
+        language: input.language ?? detectLanguage(input.phrase),
+        ...columns,
+        ...review,
+      })
+      .onConflictDoNothing()
+      .returning({ id: submissions.id });
+    // Another resident's identical phrase committed between the check and the insert.
+    if (!created) await assertNoDuplicate(tx, campaign.id, columns.normalized);
+    return created!.id;
+  });
+
+  const row = (await loadRow(db, id))!;
+  const similar = await findSimilar(db, campaign.id, input.phrase, { limit: SIMILAR_ON_SUBMIT, excludeId: id });
+  return { submission: toSubmission(row, campaign, viewer), similar };
+}
+
+export async function getSubmission(db: Executor, viewer: Viewer, id: string): Promise<Submission> {
+  const row = await loadRow(db, id);
+  if (!row || !canSee(row, viewer)) throw notFound('There is no such entry, or it is not public.');
+  return toSubmission(row, await campaignRules(db, { id: row.campaignId }), viewer);
+}
+
+async function ownEditableRow(tx: Executor, viewer: NonNullable<Viewer>, id: string): Promise<SubmissionRow> {
+  const row = await loadRow(tx, id, true);
+  if (!row || !canSee(row, viewer)) throw notFound('There is no such entry, or it is not public.');
+  if (row.authorId !== viewer.id) throw forbidden('Only the author may change or withdraw an entry.');
+  if (!['pending', 'published'].includes(row.status)) {
+    throw conflict(`This entry is ${row.status}; it can no longer be changed or withdrawn.`);
+  }
+  return row;
+}
+
+export async function updateSubmission(
+  db: Executor,
+  viewer: NonNullable<Viewer>,
+  id: string,
+  changes: z.output<typeof submissionUpdateSchema>,
+): Promise<Submission> {
+  await db.transaction(async (tx) => {
+    const row = await ownEditableRow(tx, viewer, id);
+    const campaign = await campaignRules(tx, { id: row.campaignId });
+    assertStageAllows(campaign, 'editOwnSubmission');
+    if (row.voteCount > 0) throw conflict('This entry already has votes; to keep them meaningful it can no longer be edited.');
+    const phrase = changes.phrase ?? row.phrase;
+    const explanation = changes.explanation ?? row.explanation;
+    const columns = textIndexColumns(phrase, explanation);
+    needsText(columns.normalized);
+    await assertNoDuplicate(tx, campaign.id, columns.normalized, row.id);
+    const review = reviewStatus(campaign, columns.searchText);
+    const stillAwaitingPreModeration = row.status === 'pending' && row.pendingReason === 'pre_moderation';
+    await tx
+      .update(submissions)
+      .set({
+        phrase,
+        explanation,
+        ...(changes.districtCode !== undefined && { districtCode: changes.districtCode }),
+        language: changes.language ?? (changes.phrase ? detectLanguage(phrase) : row.language),
+        ...columns,
+        ...(review.status === 'published' && stillAwaitingPreModeration ? {} : review),
+        updatedAt: sql`now()`,
+      })
+      .where(eq(submissions.id, row.id));
+  });
+  return getSubmission(db, viewer, id);
+}
+
+export async function withdrawSubmission(db: Executor, viewer: NonNullable<Viewer>, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await ownEditableRow(tx, viewer, id);
+    assertStageAllows(await campaignRules(tx, { id: row.campaignId }), 'withdrawOwnSubmission');
+    await tx.update(submissions).set({ status: 'withdrawn', updatedAt: sql`now()` }).where(eq(submissions.id, row.id));
+  });
+}
+
+export async function similarPhrases(db: Executor, slug: string, text: string, limit: number): Promise<SimilarPhrase[]> {
+  const campaign = await campaignRules(db, { slug });
+  return findSimilar(db, campaign.id, text, { limit });
+}
+
+// Listing ---------------------------------------------------------------------------------------
+
+const cursorSchema = z.object({
+  asOf: z.string(),
+  at: z.string().optional(),
+  id: z.uuid(),
+  votes: z.number().optional(),
+  score: z.string().optional(),
+  key: z.string().optional(),
+});
+type ListCursor = z.infer<typeof cursorSchema>;
+
+/** Recent entries rise: votes divided by (age in hours + 2)^1.5, as Hacker News ranks stories. */
+const trendingScore = (asOf: string) =>
+  sql`(s.vote_count / power(extract(epoch FROM (${asOf}::timestamptz - s.created_at)) / 3600 + 2, 1.5))`;
+const shuffleKey = (seed: string) => sql`md5(${seed} || s.id::text)`;
+
+function ordering(sort: SubmissionSort, asOf: string, seed: string) {
+  switch (sort) {
+    case 'new':
+      return {
+        orderBy: sql`s.created_at DESC, s.id DESC`,
+        after: (c: ListCursor) => sql`(s.created_at, s.id) < (${c.at}::timestamptz, ${c.id}::uuid)`,
+        key: sql`NULL::text`,
+      };
+    case 'top':
+      return {
+        orderBy: sql`s.vote_count DESC, s.created_at DESC, s.id DESC`,
+        after: (c: ListCursor) => sql`(s.vote_count, s.created_at, s.id) < (${c.votes}::int, ${c.at}::timestamptz, ${c.id}::uuid)`,
+        key: sql`NULL::text`,
+      };
+    case 'trending':
+      return {
+        orderBy: sql`${trendingScore(asOf)} DESC, s.id DESC`,
+        after: (c: ListCursor) => sql`(${trendingScore(asOf)}, s.id) < (${c.score}::float8, ${c.id}::uuid)`,
+        key: sql`${trendingScore(asOf)}::text`,
+      };
+    case 'random':
+      return {
+        orderBy: sql`${shuffleKey(seed)}, s.id`,
+        after: (c: ListCursor) => sql`(${shuffleKey(seed)}, s.id) > (${c.key}::text, ${c.id}::uuid)`,
+        key: shuffleKey(seed),
+      };
+  }
+}
+
+export async function listSubmissions(
+  db: Executor,
+  viewer: Viewer,
+  slug: string,
+  query: z.output<typeof submissionListQuerySchema>,
+): Promise<{ items: Submission[]; nextCursor: string | null; sort: SubmissionSort; seed: string | null }> {
+  const campaign = await campaignRules(db, { slug });
+  const sort: SubmissionSort = query.sort ?? (campaign.stage === 'collect' ? 'random' : 'top');
+  const seed = sort === 'random' ? (query.seed ?? randomBytes(9).toString('base64url')) : null;
+  const cursor = query.cursor ? decodeCursor(query.cursor, cursorSchema) : null;
+  if (sort === 'top' && countsHidden(campaign, viewer)) {
+    throw new AppError('validation_failed', 400, 'Vote counts are hidden in this campaign for now, so entries cannot be sorted by them. Use sort=random, new or trending.', {
+      errors: [{ path: 'querystring.sort', message: 'not available while vote counts are hidden' }],
+    });
+  }
+  // Entries that arrive while someone pages through a list wait for the next first page.
+  const asOf = cursor?.asOf ?? new Date().toISOString();
+  const order = ordering(sort, asOf, seed ?? '');
+
+  const conditions: SQL[] = [sql`s.campaign_id = ${campaign.id}`, sql`s.created_at <= ${asOf}::timestamptz`];
+  if (query.author === 'me') {
+    if (!viewer) throw unauthenticated();
+    conditions.push(sql`s.author_id = ${viewer.id}`);
+    if (query.status) conditions.push(sql`s.status = ${query.status}`);
+  } else if (query.status) {
+    if (!isStaff(viewer) && !(PUBLIC_SUBMISSION_STATUSES as readonly string[]).includes(query.status)) {
+      throw forbidden('Only moderators may list entries with this status.');
+    }
+    conditions.push(sql`s.status = ${query.status}`);
+  } else {
+    conditions.push(sql`s.status IN ('published', 'shortlisted')`);
+  }
+  if (query.districtCode) conditions.push(sql`s.district_code = ${query.districtCode}`);
+  const search = query.q ? searchQuery(query.q) : null;
+  if (search) {
+    conditions.push(sql`s.search_terms @> ${sql.param(search.terms)}::text[]`);
+    conditions.push(sql`strpos(s.search_text, ${search.text}) > 0`);
+  }
+  if (cursor) conditions.push(order.after(cursor));
+
+  const { rows } = await db.execute<Record<string, unknown>>(sql`
+    SELECT ${selectWithAuthor}, s.created_at::text AS "createdAtExact", ${order.key} AS "sortKey"
+    FROM submissions s JOIN users u ON u.id = s.author_id
+    WHERE ${sql.join(conditions, sql` AND `)}
+    ORDER BY ${order.orderBy}
+    LIMIT ${query.limit + 1}`);
+
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > query.limit && last
+      ? encodeCursor({
+          asOf,
+          id: String(last.id),
+          at: String(last.createdAtExact),
+          votes: Number(last.vote_count),
+          ...(last.sortKey !== null && { score: String(last.sortKey), key: String(last.sortKey) }),
+        })
+      : null;
+  return { items: page.map((raw) => toSubmission(fromRaw(raw), campaign, viewer)), nextCursor, sort, seed };
+}
+

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { districtCodeSchema } from './account.ts';
+import { submissionStatusSchema } from './domain.ts';
+
+export const PHRASE_MIN_LENGTH = 2;
+export const PHRASE_MAX_LENGTH = 40;
+export const EXPLANATION_MAX_LENGTH = 2000;
+
+/** Length in characters as people count them (a Chinese character or an emoji is one). */
+export const characterCount = (text: string) => Array.from(text).length;
+
+export const phraseSchema = z
+  .string()
+  .trim()
+  .refine((phrase) => characterCount(phrase) >= PHRASE_MIN_LENGTH, { message: `write at least ${PHRASE_MIN_LENGTH} characters` })
+  .refine((phrase) => characterCount(phrase) <= PHRASE_MAX_LENGTH, { message: `keep the phrase to ${PHRASE_MAX_LENGTH} characters` });
+
+export const explanationSchema = z
+  .string()
+  .trim()
+  .refine((text) => characterCount(text) <= EXPLANATION_MAX_LENGTH, { message: `keep the explanation to ${EXPLANATION_MAX_LENGTH} characters` });
+
+export const submissionLanguageSchema = z.enum(['zh', 'en']);
+
+export const submissionCreateSchema = z
+  .object({
+    phrase: phraseSchema,
+    explanation: explanationSchema.default(''),
+    districtCode: districtCodeSchema.optional(),
+    language: submissionLanguageSchema.optional().describe('Detected from the phrase when not given'),
+  })
+  .meta({ id: 'SubmissionCreate' });
+export type SubmissionCreate = z.input<typeof submissionCreateSchema>;
+
+export const submissionUpdateSchema = z
+  .object({
+    phrase: phraseSchema.optional(),
+    explanation: explanationSchema.optional(),
+    districtCode: districtCodeSchema.nullable().optional(),
+    language: submissionLanguageSchema.optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'send at least one field to change' })
+  .meta({ id: 'SubmissionUpdate' });
+
+export const submissionSchema = z
+  .object({
+    id: z.string(),
+    campaignSlug: z.string(),
+    phrase: z.string(),
+    explanation: z.string(),
+    language: submissionLanguageSchema,
+    districtCode: z.string().nullable(),
+    status: submissionStatusSchema,
+    pendingReason: z.string().nullable().describe('Why the entry awaits review; only for its author and moderators'),
+    voteCount: z.number().int().nullable().describe('null while the campaign hides vote counts from residents'),
+    commentCount: z.number().int(),
+    author: z.object({ displayName: z.string(), deleted: z.boolean() }),
+    viewerIsAuthor: z.boolean(),
+    viewerHasVoted: z.boolean(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Submission' });
+export type Submission = z.infer<typeof submissionSchema>;
+
+export const similarPhraseSchema = z.object({ id: z.string(), phrase: z.string(), similarity: z.number().min(0).max(1) });
+export type SimilarPhrase = z.infer<typeof similarPhraseSchema>;
+export const similarListSchema = z.object({ items: z.array(similarPhraseSchema) });
+export const similarQuerySchema = z.object({
+  text: z.string().trim().min(1, { message: 'type a few characters' }).max(200),
+  limit: z.coerce.number().int().min(1).max(20).default(5),
+});
+
+export const submissionCreatedSchema = z.object({ submission: submissionSchema, similar: z.array(similarPhraseSchema) });
+
+export const SUBMISSION_SORTS = ['top', 'new', 'trending', 'random'] as const;
+export const submissionSortSchema = z.enum(SUBMISSION_SORTS);
+export type SubmissionSort = z.infer<typeof submissionSortSchema>;
+
+export const submissionListQuerySchema = z.object({
+  sort: submissionSortSchema.optional().describe('Default: random while collecting (every entry gets seen), else top'),
+  seed: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{4,64}$/, { message: 'a seed is 4–64 letters, digits, - or _' })
+    .optional()
+    .describe('Visitor-specific shuffle for sort=random; keep it across pages'),
+  q: z.string().trim().max(100).optional(),
+  districtCode: districtCodeSchema.optional(),
+  status: submissionStatusSchema.optional().describe('Residents may list published, shortlisted or merged entries; moderators any'),
+  author: z.literal('me').optional().describe('Only the caller\'s own entries, whatever their status'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
+export type SubmissionListQuery = z.input<typeof submissionListQuerySchema>;
+
+export const submissionListSchema = z.object({
+  items: z.array(submissionSchema),
+  nextCursor: z.string().nullable(),
+  sort: submissionSortSchema,
+  seed: z.string().nullable().describe('The shuffle used for sort=random; send it back with the next page'),
+});
+
+export const submissionIdParamsSchema = z.object({ id: z.uuid({ message: 'not a valid entry id' }) });

@@ -1,0 +1,167 @@
+import { inArray, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { submissions } from '../../server/src/db/schema.ts';
+import { loadConfig } from '../../server/src/config.ts';
+import { setupTestApp } from '../helpers/app.ts';
+import { createUser, injectAs, signedInUser } from '../helpers/accounts.ts';
+import { createCampaign } from '../helpers/campaigns.ts';
+import { textIndexColumns } from '../../server/src/modules/submissions/text-index.ts';
+
+const { app, db } = await setupTestApp({ config: { rateLimit: { ...loadConfig({}).rateLimit, enabled: false } } });
+const { session: admin } = await signedInUser(app, db, 'admin');
+const author = await createUser(db);
+
+const PHRASES = [
+  ['坚韧顽强', '抗战时期的陪都精神', '500103'],
+  ['开放包容', '码头文化，五湖四海', '500105'],
+  ['耿直豪爽', '说话直来直去', '500106'],
+  ['爬坡上坎', '山城的路一步步爬', '500103'],
+  ['火辣热情', 'Hotpot warmth for everyone', '500108'],
+  ['Mountain City Warm Hearts', 'The hills are steep but people stop to help', '500112'],
+  ['Rivers Meet Ideas Flow', 'Where the Yangtze meets the Jialing', '500105'],
+  ['两江交汇', '长江和嘉陵江在朝天门相会', '500103'],
+  ['敢为人先', '从直辖到陆海新通道', '500101'],
+  ['山高人为峰', '山再高人站上去就是顶峰', '500241'],
+] as const;
+
+async function seedCampaign(extra = 0) {
+  const slug = await createCampaign(app, admin);
+  const [{ id: campaignId }] = (await db.execute<{ id: string }>(sql`SELECT id FROM campaigns WHERE slug = ${slug}`)).rows as [{ id: string }];
+  const rows = [
+    ...PHRASES.map(([phrase, explanation, districtCode], i) => ({ phrase, explanation, districtCode, votes: (i * 7) % 5 })),
+    ...Array.from({ length: extra }, (_, i) => ({ phrase: `测试短语${i}号`, explanation: '', districtCode: '500118', votes: i % 4 })),
+  ];
+  await db.insert(submissions).values(
+    rows.map((row, i) => ({
+      campaignId,
+      authorId: author.id,
+      phrase: row.phrase,
+      explanation: row.explanation,
+      districtCode: row.districtCode,
+      language: /[a-z]/i.test(row.phrase) ? 'en' : 'zh',
+      voteCount: row.votes,
+      createdAt: new Date(Date.now() - (rows.length - i) * 60_000),
+      ...textIndexColumns(row.phrase, row.explanation),
+    })),
+  );
+  return { slug, campaignId };
+}
+
+async function list(slug: string, query: string) {
+  const response = await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/submissions?${query}` });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+}
+
+async function allPages(slug: string, query: string, between?: () => Promise<void>) {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  let seed = '';
+  do {
+    const keepSeed = seed && !query.includes('seed=') ? `&seed=${seed}` : '';
+    const page = await list(slug, `${query}&limit=3${keepSeed}${cursor ? `&cursor=${cursor}` : ''}`);
+    ids.push(...page.items.map((item: { id: string }) => item.id));
+    seed = page.seed ?? '';
+    cursor = page.nextCursor;
+    await between?.();
+  } while (cursor);
+  return ids;
+}
+
+describe('browsing entries', () => {
+  it('defaults to a random order while collecting, stable for one seed across pages', async () => {
+    const { slug } = await seedCampaign();
+    const first = await list(slug, 'limit=4');
+    expect(first.sort).toBe('random');
+    expect(first.seed).toEqual(expect.any(String));
+    const again = await list(slug, `limit=4&seed=${first.seed}`);
+    expect(again.items.map((i: { id: string }) => i.id)).toEqual(first.items.map((i: { id: string }) => i.id));
+    const orders = new Set<string>();
+    for (const seed of ['seed-one', 'seed-two', 'seed-three', 'seed-four']) orders.add((await allPages(slug, `sort=random&seed=${seed}`)).join());
+    expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it.each(['new', 'top', 'trending', 'random'])('pages through sort=%s without skipping or repeating while new entries arrive', async (sort) => {
+    const { slug } = await seedCampaign(11);
+    const before = await allPages(slug, `sort=${sort}`);
+    expect(before).toHaveLength(21);
+    let arrivals = 0;
+    const during = await allPages(slug, `sort=${sort}`, async () => {
+      const response = await injectAs(app, (await signedInUser(app, db)).session, {
+        method: 'POST',
+        url: `/api/campaigns/${slug}/submissions`,
+        payload: { phrase: `新来的短语${arrivals++}${sort}` },
+      });
+      expect(response.statusCode).toBe(201);
+    });
+    expect(new Set(during).size).toBe(during.length);
+    expect([...during].sort()).toEqual([...before].sort());
+  });
+
+  it('sorts top by votes, then newest; new by time', async () => {
+    const { slug } = await seedCampaign();
+    const top = (await list(slug, 'sort=top&limit=100')).items;
+    const votes = top.map((item: { voteCount: number }) => item.voteCount);
+    expect(votes).toEqual([...votes].sort((a, b) => b - a));
+    const created = (await list(slug, 'sort=new&limit=100')).items.map((item: { createdAt: string }) => item.createdAt);
+    expect(created).toEqual([...created].sort().reverse());
+  });
+
+  it('searches Chinese and English text in phrases and explanations', async () => {
+    const { slug } = await seedCampaign();
+    const phrasesFor = async (q: string) => (await list(slug, `sort=new&q=${encodeURIComponent(q)}`)).items.map((item: { phrase: string }) => item.phrase).sort();
+    expect(await phrasesFor('山')).toEqual(['山高人为峰', '爬坡上坎'].sort());
+    expect(await phrasesFor('陪都')).toEqual(['坚韧顽强']);
+    expect(await phrasesFor('嘉陵')).toEqual(['两江交汇']);
+    expect(await phrasesFor('mountain city')).toEqual(['Mountain City Warm Hearts']);
+    expect(await phrasesFor('yangtze')).toEqual(['Rivers Meet Ideas Flow']);
+    expect(await phrasesFor('HOTPOT')).toEqual(['火辣热情']);
+    expect(await phrasesFor('陪 都！')).toEqual(['坚韧顽强']);
+    expect(await phrasesFor('没有这个词')).toEqual([]);
+  });
+
+  it('filters by district', async () => {
+    const { slug } = await seedCampaign();
+    const phrases = (await list(slug, 'sort=new&districtCode=500103')).items.map((item: { phrase: string }) => item.phrase).sort();
+    expect(phrases).toEqual(['两江交汇', '坚韧顽强', '爬坡上坎'].sort());
+  });
+
+  it('refuses a tampered cursor with 400', async () => {
+    const { slug } = await seedCampaign();
+    const response = await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/submissions?sort=new&cursor=not-a-cursor` });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].path).toBe('querystring.cursor');
+  });
+});
+
+describe('similar phrases', () => {
+  it('ranks near-duplicates first with a similarity score', async () => {
+    const { slug } = await seedCampaign();
+    const { items } = await list(slug, '').then(() => app.inject({ method: 'GET', url: `/api/campaigns/${slug}/submissions/similar?text=${encodeURIComponent('坚韧不拔')}` }).then((r) => r.json()));
+    expect(items[0]).toMatchObject({ phrase: '坚韧顽强' });
+    expect(items[0].similarity).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it('finds reordered and traditional variants', async () => {
+    const { slug } = await seedCampaign();
+    const similar = async (text: string) =>
+      (await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/submissions/similar?text=${encodeURIComponent(text)}` })).json().items;
+    expect((await similar('包容开放'))[0]).toMatchObject({ phrase: '开放包容', similarity: 1 });
+    expect((await similar('兩江交匯'))[0]).toMatchObject({ phrase: '两江交汇', similarity: 1 });
+    expect((await similar('mountain city'))[0]).toMatchObject({ phrase: 'Mountain City Warm Hearts' });
+    expect(await similar('量子计算')).toEqual([]);
+  });
+
+  it('leaves out entries that are not published', async () => {
+    const { slug, campaignId } = await seedCampaign();
+    await db.update(submissions).set({ status: 'hidden' }).where(inArray(submissions.phrase, ['开放包容']));
+    const { items } = (await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/submissions/similar?text=${encodeURIComponent('包容开放')}` })).json();
+    expect(items.map((item: { phrase: string }) => item.phrase)).not.toContain('开放包容');
+    expect(campaignId).toBeTruthy();
+  });
+
+  it('needs some text: 400', async () => {
+    const { slug } = await seedCampaign();
+    expect((await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/submissions/similar?text=` })).statusCode).toBe(400);
+  });
+});
