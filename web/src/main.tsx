@@ -2,7 +2,7 @@ import './api/zodConfig.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import './i18n/index.ts';
 import './ui/styles.css';
 import { shouldRetry } from './api/client.ts';

@@ -4,6 +4,9 @@ import { RouteErrorView } from './ui/RouteErrorView.tsx';
 import { HomePage } from './features/campaign/HomePage.tsx';
 import { CampaignPage } from './features/campaign/CampaignPage.tsx';
 import { NotFoundPage } from './features/not-found/NotFoundPage.tsx';
+import { SignInPage } from './features/accounts/SignInPage.tsx';
+import { SignUpPage } from './features/accounts/SignUpPage.tsx';
+import { AccountPage } from './features/accounts/AccountPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -14,6 +17,9 @@ export const router = createBrowserRouter([
         children: [
           { index: true, Component: HomePage },
           { path: 'campaigns/:slug', Component: CampaignPage },
+          { path: 'sign-in', Component: SignInPage },
+          { path: 'sign-up', Component: SignUpPage },
+          { path: 'account', Component: AccountPage },
           { path: '*', Component: NotFoundPage },
         ],
       },

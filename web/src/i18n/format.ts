@@ -38,8 +38,15 @@ export function useLocaleFormat() {
       return t('campaign.dates.tbd');
     }
 
+    /** A wait such as "45 seconds" or "58 minutes", rounded up to the unit that reads naturally. */
+    function duration(seconds: number): string {
+      const [value, unit] = seconds < 60 ? [seconds, 'second'] : seconds < 3600 ? [Math.ceil(seconds / 60), 'minute'] : [Math.ceil(seconds / 3600), 'hour'];
+      return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+    }
+
     return {
       number: (value: number) => numberFormat.format(value),
+      duration,
       date,
       time: (epochMs: number) => timeFormat.format(epochMs),
       stageDates,

@@ -6,12 +6,13 @@ import { en } from './en.ts';
 
 const STORAGE_KEY = 'city-spirit.locale';
 
-function readStoredLocale(): Locale {
+/** The language chosen on this device, if one was. */
+export function chosenLocale(): Locale | undefined {
   try {
     const parsed = localeSchema.safeParse(window.localStorage.getItem(STORAGE_KEY));
-    return parsed.success ? parsed.data : DEFAULT_LOCALE;
+    return parsed.success ? parsed.data : undefined;
   } catch {
-    return DEFAULT_LOCALE; // storage can be blocked (private mode, strict settings)
+    return undefined; // storage can be blocked (private mode, strict settings)
   }
 }
 
@@ -29,7 +30,7 @@ i18n.on('languageChanged', (language) => {
 
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: readStoredLocale(),
+  lng: chosenLocale() ?? DEFAULT_LOCALE,
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: ['zh-CN', 'en'],
   load: 'currentOnly',

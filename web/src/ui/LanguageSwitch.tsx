@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { currentLocale, chooseLocale } from '../i18n/index.ts';
+import { currentLocale } from '../i18n/index.ts';
+import { useChooseLocale } from './useChooseLocale.ts';
 
 /** Names the other language in that language: "English" on the Chinese UI, "中文" on the English one. */
 export function LanguageSwitch() {
   const { t } = useTranslation();
+  const chooseLocale = useChooseLocale();
   const other = currentLocale() === 'en' ? 'zh-CN' : 'en';
   return (
     <button type="button" className="lang-switch" lang={t('language.switchToLang')} onClick={() => chooseLocale(other)}>

@@ -3,6 +3,7 @@ import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SiteHeader } from './SiteHeader.tsx';
 import { SiteFooter } from './SiteFooter.tsx';
+import { noticeFrom } from './notices.ts';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function Layout() {
       </a>
       <SiteHeader />
       <main id="main" ref={mainRef} tabIndex={-1}>
+        <FlashNotice />
         <Outlet />
       </main>
       <SiteFooter />
@@ -33,4 +35,15 @@ function useFocusMainAfterNavigation() {
     mainRef.current?.focus({ preventScroll: true });
   }, [pathname]);
   return mainRef;
+}
+
+/** A message left by the previous page ("you have signed out"); the live region stays so it is announced. */
+function FlashNotice() {
+  const { t } = useTranslation();
+  const notice = noticeFrom(useLocation().state);
+  return (
+    <div className={notice ? 'container flash' : undefined} role="status">
+      {notice && <p className="flash__text">{t(`notices.${notice}`)}</p>}
+    </div>
+  );
 }

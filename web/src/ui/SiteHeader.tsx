@@ -2,6 +2,7 @@ import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from './Skyline.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { AccountNav } from './AccountNav.tsx';
 import { PhaseBanner } from './PhaseBanner.tsx';
 
 export function SiteHeader() {
@@ -16,6 +17,7 @@ export function SiteHeader() {
             <span className="brand__tagline">{t('header.tagline')}</span>
           </span>
         </Link>
+        <AccountNav />
         <LanguageSwitch />
       </div>
       <nav className="site-nav" aria-label={t('header.navLabel')}>

@@ -1,0 +1,157 @@
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { setupTestApp } from '../helpers/app.ts';
+import { buildWebIfStale, hasChromium, launchChromium, webDistDir } from '../helpers/browser.ts';
+
+const PASSWORD = 'violet-river-lantern-42';
+
+describe.skipIf(!hasChromium)('accounts in a browser', () => {
+  let browser: Browser;
+  let baseUrl: string;
+  /** The server's JSON log lines: the console verification provider writes the codes there. */
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    buildWebIfStale();
+    const logStream = { write: (line: string) => void logLines.push(line) };
+    const { app } = await setupTestApp({ demo: true, config: { webDistDir, logLevel: 'info' }, dependencies: { logStream } });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** The latest code sent to the number, once it is in the log. */
+  async function verificationCode(phone: string): Promise<string> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const codes = logLines
+        .map((line) => JSON.parse(line) as { verification?: { phone: string; code: string } })
+        .filter((entry) => entry.verification?.phone === phone)
+        .map((entry) => entry.verification!.code);
+      if (codes.length > 0) return codes.at(-1)!;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`no verification code for ${phone} in the server log`);
+  }
+
+  /** A phone-sized page in Chinese that records console errors, page errors and CSP violations. */
+  async function openPhonePage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) =>
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    return { context, page, problems };
+  }
+
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+  const header = (page: Page) => page.getByRole('banner');
+
+  it('signs a resident up, verifies their mobile number, and keeps it verified after signing out and in', async () => {
+    const { context, page, problems } = await openPhonePage();
+    const email = 'xiao.chen@example.org';
+
+    await page.goto(baseUrl);
+    await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toContain('重庆城市精神');
+    await header(page).getByRole('link', { name: '注册' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('注册');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+
+    // The honeypot is in the form but hidden from people and assistive technology.
+    await expect.poll(() => page.getByRole('textbox', { name: '网站（请留空）' }).count()).toBe(0);
+    const honeypot = page.locator('input[name="website"]');
+    expect(await honeypot.getAttribute('tabindex')).toBe('-1');
+    expect(await honeypot.evaluate((input) => input.getBoundingClientRect().right)).toBeLessThanOrEqual(0);
+
+    expect(await page.getByRole('radio', { name: '使用邮箱' }).isChecked()).toBe(true);
+    await page.getByLabel('邮箱', { exact: true }).fill(email);
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: '显示密码' }).click();
+    expect(await page.getByLabel('密码', { exact: true }).getAttribute('type')).toBe('text');
+    await page.getByLabel('昵称').fill('解放碑小陈');
+    await page.getByLabel('所在区县').selectOption({ label: '渝中区' });
+    await page.getByRole('button', { name: '注册', exact: true }).click();
+
+    await page.waitForURL(`${baseUrl}/account`);
+    await expect.poll(() => heading(page).textContent()).toBe('我的账户');
+    expect(await header(page).getByRole('link', { name: '解放碑小陈' }).getAttribute('href')).toBe('/account');
+    await expect.poll(() => page.getByText('手机号未验证').first().isVisible()).toBe(true);
+
+    await page.getByLabel('手机号', { exact: true }).fill('138 0013 8000');
+    await page.getByRole('button', { name: '发送验证码' }).click();
+    await expect.poll(() => page.getByText('验证码已发送到 +86 138 0013 8000').isVisible()).toBe(true);
+    await page.getByLabel('短信验证码').fill(await verificationCode('+8613800138000'));
+    await page.getByRole('button', { name: '验证', exact: true }).click();
+    await expect.poll(() => page.getByText('你的手机号 +86 138 0013 8000 已通过验证。').isVisible()).toBe(true);
+    expect(await page.getByText('手机号已验证').count()).toBeGreaterThan(0);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载我的数据' }).click()]);
+    const exported = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    expect(exported.account).toMatchObject({ email, phone: '+8613800138000', verified: true, districtCode: '500103' });
+
+    await header(page).getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    await expect.poll(() => page.getByText('你已退出登录。').isVisible()).toBe(true);
+    expect(await header(page).getByRole('link', { name: '登录' }).isVisible()).toBe(true);
+
+    // Signed out, the account page sends to sign-in, which comes back to it.
+    await page.goto(`${baseUrl}/account`);
+    await page.waitForURL(`${baseUrl}/sign-in?next=%2Faccount`);
+    await expect.poll(() => heading(page).textContent()).toBe('登录');
+    await page.getByLabel('邮箱或手机号').fill(email);
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+
+    await page.waitForURL(`${baseUrl}/account`);
+    await expect.poll(() => page.getByText('你的手机号 +86 138 0013 8000 已通过验证。').isVisible()).toBe(true);
+    expect(await page.getByText('手机号已验证').count()).toBeGreaterThan(0);
+    expect(await page.getByText('手机号未验证').count()).toBe(0);
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('explains problems with the forms in the reader’s language', async () => {
+    const { context, page, problems } = await openPhonePage();
+
+    await page.goto(`${baseUrl}/sign-up`);
+    await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toBe('注册');
+    await page.getByRole('button', { name: '注册', exact: true }).click();
+    const summary = page.getByRole('alert');
+    await expect.poll(() => summary.textContent()).toContain('请输入邮箱地址。');
+    expect(await summary.textContent()).toContain('请输入密码。');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+
+    await page.getByRole('radio', { name: '使用手机号' }).check();
+    await page.getByLabel('手机号', { exact: true }).fill('12345');
+    await page.getByLabel('密码', { exact: true }).fill('short');
+    await page.getByRole('button', { name: '注册', exact: true }).click();
+    await expect.poll(() => summary.textContent()).toContain('请输入以 1 开头的 11 位中国大陆手机号');
+    expect(await summary.textContent()).toContain('密码至少需要 10 个字符。');
+
+    await page.getByRole('link', { name: '登录', exact: true }).last().click();
+    await expect.poll(() => heading(page).textContent()).toBe('登录');
+    await page.getByLabel('邮箱或手机号').fill('resident@example.com');
+    await page.getByLabel('密码', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('邮箱、手机号或密码不正确。');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('The email address, mobile number or password is not right.');
+
+    // The failed sign-ins are logged by the browser as failed requests; nothing else may be.
+    expect(problems.filter((problem) => !problem.includes('401 (Unauthorized)'))).toEqual([]);
+    await context.close();
+  });
+});
