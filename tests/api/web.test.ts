@@ -31,6 +31,12 @@ describe('the web app from the same origin', () => {
     expect(response.headers['cache-control']).toContain('immutable');
   });
 
+  it('answers a missing asset with 404, not the page (a stale page after a deploy)', async () => {
+    const response = await app.inject({ method: 'GET', url: '/assets/app-gone.js' });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).not.toMatch(/text\/html/);
+  });
+
   it('keeps unknown /api paths as 404 problem+json, never the page', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/campaigns/x/nothing-here' });
     expect(response.statusCode).toBe(404);

@@ -24,7 +24,8 @@ async function webPlugin(app: FastifyInstance, { webDistDir }: WebOptions): Prom
 
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url === '/api' || request.url.startsWith('/api/');
-    const wantsPage = request.method === 'GET' || request.method === 'HEAD';
+    // A missing hashed asset (an old page after a deploy) must fail loudly, not come back as the page.
+    const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/assets/');
     if (hasWebApp && !isApi && wantsPage) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
