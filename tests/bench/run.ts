@@ -13,11 +13,17 @@ import { startEmbeddedPostgres } from '../../server/src/db/embedded.ts';
 import { runMigrations } from '../../server/src/db/migrate.ts';
 import { seedDatabase } from '../../server/src/db/seed.ts';
 import { databaseUrlFor } from '../helpers/database-url.ts';
+import { similarBenchmark } from './similar.ts';
 
 type Target = { baseUrl: string; cookie: string };
 type Scenario = { name: string; what: string; request: (target: Target) => autocannon.Options };
 
 const SCENARIOS: Scenario[] = [
+  {
+    name: 'similar',
+    what: 'the similar-phrase query in a campaign of 100 000 entries (runs last: it fills the database)',
+    request: () => ({ url: '' }),
+  },
   {
     name: 'campaign',
     what: 'GET /api/campaigns/:slug (campaign with live counts), anonymous',
@@ -35,7 +41,10 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 
 async function main() {
   const wanted = process.argv.slice(2);
-  const scenarios = wanted.length ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS;
+  // The similar scenario loads 100 000 entries, so it runs after the HTTP scenarios.
+  const scenarios = (wanted.length ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS).sort(
+    (a, b) => Number(a.name === 'similar') - Number(b.name === 'similar'),
+  );
   if (scenarios.length === 0) throw new Error(`unknown scenario; choose from: ${SCENARIOS.map((s) => s.name).join(', ')}`);
 
   const dataDir = path.join(tmpdir(), `city-spirit-bench-${randomBytes(4).toString('hex')}`);
@@ -61,8 +70,12 @@ async function main() {
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
 
-    console.log(`${DURATION_SECONDS} s per scenario, ${CONNECTIONS} connections, rate limits off, node ${process.version}`);
+    console.log(`${DURATION_SECONDS} s per HTTP scenario, ${CONNECTIONS} connections, rate limits off, node ${process.version}`);
     for (const scenario of scenarios) {
+      if (scenario.name === 'similar') {
+        console.log(await similarBenchmark(app.db, Number(process.env.BENCH_SIMILAR_ENTRIES ?? 100_000)));
+        continue;
+      }
       const result = await autocannon({ ...scenario.request({ baseUrl, cookie }), duration: DURATION_SECONDS, connections: CONNECTIONS });
       const failures = result.non2xx + result.errors + result.timeouts;
       console.log(
