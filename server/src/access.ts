@@ -26,6 +26,9 @@ export const ACCESS_TABLE: Record<string, Access> = {
   'GET /api/submissions/:id': 'anyone',
   'PATCH /api/submissions/:id': 'signedIn',
   'DELETE /api/submissions/:id': 'signedIn',
+  'PUT /api/submissions/:id/vote': 'signedIn',
+  'DELETE /api/submissions/:id/vote': 'signedIn',
+  'GET /api/campaigns/:slug/votes/me': 'signedIn',
 
   'POST /api/auth/register': 'anyone',
   'POST /api/auth/login': 'anyone',

@@ -18,6 +18,7 @@ import { consoleVerificationProvider, type VerificationProvider } from './module
 import { adminRoutes } from './modules/admin/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { submissionRoutes } from './modules/submissions/routes.ts';
+import { voteRoutes } from './modules/votes/routes.ts';
 import { districtRoutes } from './modules/districts/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 
@@ -93,6 +94,7 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
   await app.register(districtRoutes);
   await app.register(campaignRoutes);
   await app.register(submissionRoutes);
+  await app.register(voteRoutes);
   await app.register(accountRoutes, {
     loginLimits,
     verificationProvider: dependencies.verificationProvider ?? consoleVerificationProvider(app.log),

@@ -53,6 +53,7 @@ export const submissionSchema = z
     status: submissionStatusSchema,
     pendingReason: z.string().nullable().describe('Why the entry awaits review; only for its author and moderators'),
     voteCount: z.number().int().nullable().describe('null while the campaign hides vote counts from residents'),
+    hasVotes: z.boolean().nullable().describe('Whether anyone supports it; the author sees this even while counts are hidden'),
     commentCount: z.number().int(),
     author: z.object({ displayName: z.string(), deleted: z.boolean() }),
     viewerIsAuthor: z.boolean(),
@@ -101,3 +102,14 @@ export const submissionListSchema = z.object({
 });
 
 export const submissionIdParamsSchema = z.object({ id: z.uuid({ message: 'not a valid entry id' }) });
+
+export const voteResultSchema = z
+  .object({
+    voted: z.boolean(),
+    voteCount: z.number().int().nullable().describe('null while the campaign hides vote counts from residents'),
+    budget: z.object({ used: z.number().int(), max: z.number().int(), remaining: z.number().int() }),
+  })
+  .meta({ id: 'VoteResult' });
+export type VoteResult = z.infer<typeof voteResultSchema>;
+
+export const voteBudgetSchema = z.object({ used: z.number().int(), max: z.number().int(), remaining: z.number().int() }).meta({ id: 'VoteBudget' });

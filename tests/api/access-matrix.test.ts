@@ -84,6 +84,9 @@ const SAMPLES: Record<string, Sample> = {
     author: 'resident',
     request: async () => ({ method: 'DELETE', url: `/api/submissions/${await residentEntry()}` }),
   },
+  'PUT /api/submissions/:id/vote': { who: 'signedIn', request: { method: 'PUT', url: `/api/submissions/${someEntry}/vote` } },
+  'DELETE /api/submissions/:id/vote': { who: 'signedIn', request: { method: 'DELETE', url: `/api/submissions/${someEntry}/vote` } },
+  'GET /api/campaigns/:slug/votes/me': { who: 'signedIn', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/votes/me' } },
   'POST /api/auth/register': {
     who: 'anyone',
     request: { method: 'POST', url: '/api/auth/register', payload: { email: 'matrix-new@example.com', password: 'lantern-over-the-river-3', displayName: 'Matrix' } },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES, STAGES, SUBMISSION_STATUSES } from '@city-spirit/shared';
 import type { CampaignSettings, StageWindow } from '@city-spirit/shared';
 
@@ -150,4 +150,27 @@ export const verificationCodes = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('verification_codes_phone_idx').on(t.phone, t.createdAt), index('verification_codes_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** Support votes: one per resident and entry; submissions.vote_count is kept equal to their count. */
+export const votes = pgTable(
+  'votes',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.submissionId] }),
+    index('votes_submission_idx').on(t.submissionId, t.createdAt),
+    index('votes_user_campaign_idx').on(t.userId, t.campaignId),
+    index('votes_campaign_time_idx').on(t.campaignId, t.createdAt),
+  ],
 );

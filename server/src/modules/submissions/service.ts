@@ -19,6 +19,7 @@ import { AppError, conflict, forbidden, notFound, unauthenticated } from '../../
 import { decodeCursor, encodeCursor } from '../../pagination.ts';
 import { campaignRules, type CampaignRules } from '../campaigns/service.ts';
 import { assertStageAllows } from '../campaigns/stages.ts';
+import { voteCountsHiddenFor } from '../votes/service.ts';
 import { findSimilar } from './similar.ts';
 import { searchQuery, textIndexColumns } from './text-index.ts';
 
@@ -27,9 +28,10 @@ export type Viewer = { id: string; role: Role } | null;
 const isStaff = (viewer: Viewer) => viewer?.role === 'moderator' || viewer?.role === 'admin';
 const SIMILAR_ON_SUBMIT = 5;
 
-type SubmissionRow = typeof submissions.$inferSelect & { authorName: string; authorDeleted: boolean };
+type SubmissionRow = typeof submissions.$inferSelect & { authorName: string; authorDeleted: boolean; viewerHasVoted: boolean };
 
-const selectWithAuthor = sql`s.*, u.display_name AS "authorName", (u.deleted_at IS NOT NULL) AS "authorDeleted"`;
+const selectWithAuthor = (viewer: Viewer) => sql`s.*, u.display_name AS "authorName", (u.deleted_at IS NOT NULL) AS "authorDeleted",
+  ${viewer ? sql`EXISTS (SELECT 1 FROM votes v WHERE v.submission_id = s.id AND v.user_id = ${viewer.id})` : sql`false`} AS "viewerHasVoted"`;
 
 function fromRaw(raw: Record<string, unknown>): SubmissionRow {
   return {
@@ -53,13 +55,11 @@ function fromRaw(raw: Record<string, unknown>): SubmissionRow {
     updatedAt: new Date(String(raw.updated_at)),
     authorName: String(raw.authorName),
     authorDeleted: Boolean(raw.authorDeleted),
+    viewerHasVoted: Boolean(raw.viewerHasVoted),
   };
 }
 
-/** Vote counts stay hidden from residents while the campaign says so, until the discuss stage ends. */
-function countsHidden(campaign: CampaignRules, viewer: Viewer): boolean {
-  return campaign.settings.voteCountsHidden && ['collect', 'discuss'].includes(campaign.stage) && !isStaff(viewer);
-}
+const countsHidden = voteCountsHiddenFor;
 
 function canSee(row: { status: SubmissionStatus; authorId: string }, viewer: Viewer): boolean {
   return (PUBLIC_SUBMISSION_STATUSES as readonly string[]).includes(row.status) || isStaff(viewer) || row.authorId === viewer?.id;
@@ -77,18 +77,19 @@ function toSubmission(row: SubmissionRow, campaign: CampaignRules, viewer: Viewe
     status: row.status,
     pendingReason: privileged ? row.pendingReason : null,
     voteCount: countsHidden(campaign, viewer) ? null : row.voteCount,
+    hasVotes: countsHidden(campaign, viewer) && row.authorId !== viewer?.id ? null : row.voteCount > 0,
     commentCount: row.commentCount,
     author: { displayName: row.authorName, deleted: row.authorDeleted },
     viewerIsAuthor: row.authorId === viewer?.id,
-    viewerHasVoted: false,
+    viewerHasVoted: row.viewerHasVoted,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-async function loadRow(db: Executor, id: string, lock = false): Promise<SubmissionRow | null> {
+async function loadRow(db: Executor, id: string, viewer: Viewer, lock = false): Promise<SubmissionRow | null> {
   const { rows } = await db.execute<Record<string, unknown>>(sql`
-    SELECT ${selectWithAuthor} FROM submissions s JOIN users u ON u.id = s.author_id
+    SELECT ${selectWithAuthor(viewer)} FROM submissions s JOIN users u ON u.id = s.author_id
     WHERE s.id = ${id} ${lock ? sql`FOR UPDATE OF s` : sql``}`);
   return rows[0] ? fromRaw(rows[0]) : null;
 }
@@ -170,19 +171,19 @@ export async function createSubmission(
     return created!.id;
   });
 
-  const row = (await loadRow(db, id))!;
+  const row = (await loadRow(db, id, viewer))!;
   const similar = await findSimilar(db, campaign.id, input.phrase, { limit: SIMILAR_ON_SUBMIT, excludeId: id });
   return { submission: toSubmission(row, campaign, viewer), similar };
 }
 
 export async function getSubmission(db: Executor, viewer: Viewer, id: string): Promise<Submission> {
-  const row = await loadRow(db, id);
+  const row = await loadRow(db, id, viewer);
   if (!row || !canSee(row, viewer)) throw notFound('There is no such entry, or it is not public.');
   return toSubmission(row, await campaignRules(db, { id: row.campaignId }), viewer);
 }
 
 async function ownEditableRow(tx: Executor, viewer: NonNullable<Viewer>, id: string): Promise<SubmissionRow> {
-  const row = await loadRow(tx, id, true);
+  const row = await loadRow(tx, id, viewer, true);
   if (!row || !canSee(row, viewer)) throw notFound('There is no such entry, or it is not public.');
   if (row.authorId !== viewer.id) throw forbidden('Only the author may change or withdraw an entry.');
   if (!['pending', 'published'].includes(row.status)) {
@@ -250,9 +251,15 @@ const cursorSchema = z.object({
 });
 type ListCursor = z.infer<typeof cursorSchema>;
 
-/** Recent entries rise: votes divided by (age in hours + 2)^1.5, as Hacker News ranks stories. */
-const trendingScore = (asOf: string) =>
-  sql`(s.vote_count / power(extract(epoch FROM (${asOf}::timestamptz - s.created_at)) / 3600 + 2, 1.5))`;
+/**
+ * Support of the last 72 hours, each vote weighing e^(-age / 24 h): a vote cast now counts 1, one
+ * from yesterday 0.37, one from three days ago 0.05. Computed against the time of the first page.
+ */
+const trendingScore = (asOf: string) => sql`coalesce((
+  SELECT sum(exp(-extract(epoch FROM (${asOf}::timestamptz - v.created_at)) / 86400.0))
+  FROM votes v
+  WHERE v.submission_id = s.id AND v.created_at > ${asOf}::timestamptz - interval '72 hours' AND v.created_at <= ${asOf}::timestamptz
+), 0)`;
 const shuffleKey = (seed: string) => sql`md5(${seed} || s.id::text)`;
 
 function ordering(sort: SubmissionSort, asOf: string, seed: string) {
@@ -271,8 +278,9 @@ function ordering(sort: SubmissionSort, asOf: string, seed: string) {
       };
     case 'trending':
       return {
-        orderBy: sql`${trendingScore(asOf)} DESC, s.id DESC`,
-        after: (c: ListCursor) => sql`(${trendingScore(asOf)}, s.id) < (${c.score}::float8, ${c.id}::uuid)`,
+        orderBy: sql`${trendingScore(asOf)} DESC, s.created_at DESC, s.id DESC`,
+        after: (c: ListCursor) =>
+          sql`(${trendingScore(asOf)}, s.created_at, s.id) < (${c.score}::float8, ${c.at}::timestamptz, ${c.id}::uuid)`,
         key: sql`${trendingScore(asOf)}::text`,
       };
     case 'random':
@@ -325,7 +333,7 @@ export async function listSubmissions(
   if (cursor) conditions.push(order.after(cursor));
 
   const { rows } = await db.execute<Record<string, unknown>>(sql`
-    SELECT ${selectWithAuthor}, s.created_at::text AS "createdAtExact", ${order.key} AS "sortKey"
+    SELECT ${selectWithAuthor(viewer)}, s.created_at::text AS "createdAtExact", ${order.key} AS "sortKey"
     FROM submissions s JOIN users u ON u.id = s.author_id
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY ${order.orderBy}

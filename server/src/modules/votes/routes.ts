@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { campaignSlugParamsSchema, submissionIdParamsSchema, voteBudgetSchema, voteResultSchema } from '@city-spirit/shared';
+import { problemResponses } from '../../plugins/errors.ts';
+import { castVote, voteBudget, withdrawVote } from './service.ts';
+
+export const voteRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.put(
+    '/api/submissions/:id/vote',
+    {
+      schema: {
+        tags: ['votes'],
+        summary: 'Support an entry (idempotent); 409 vote_limit_reached when your votes are used up',
+        params: submissionIdParamsSchema,
+        response: { 200: voteResultSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => castVote(app.db, request.user!, request.params.id),
+  );
+
+  app.delete(
+    '/api/submissions/:id/vote',
+    {
+      schema: {
+        tags: ['votes'],
+        summary: 'Withdraw your support (idempotent)',
+        params: submissionIdParamsSchema,
+        response: { 200: voteResultSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => withdrawVote(app.db, request.user!, request.params.id),
+  );
+
+  app.get(
+    '/api/campaigns/:slug/votes/me',
+    {
+      schema: {
+        tags: ['votes'],
+        summary: 'Your vote budget in the campaign: used, max, remaining',
+        params: campaignSlugParamsSchema,
+        response: { 200: voteBudgetSchema, ...problemResponses(401, 404) },
+      },
+    },
+    async (request) => voteBudget(app.db, request.user!.id, request.params.slug),
+  );
+};

@@ -1,0 +1,160 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { submissions, votes } from '../../server/src/db/schema.ts';
+import { loadConfig } from '../../server/src/config.ts';
+import { setupTestApp } from '../helpers/app.ts';
+import { injectAs, signedInUser, type Session } from '../helpers/accounts.ts';
+import { createCampaign } from '../helpers/campaigns.ts';
+
+const { app, db } = await setupTestApp({ config: { rateLimit: { ...loadConfig({}).rateLimit, enabled: false } } });
+const { session: admin } = await signedInUser(app, db, 'admin');
+
+const resident = async (verified = false) => (await signedInUser(app, db, 'resident', { verified })).session;
+const vote = (session: Session, id: string) => injectAs(app, session, { method: 'PUT', url: `/api/submissions/${id}/vote` });
+const unvote = (session: Session, id: string) => injectAs(app, session, { method: 'DELETE', url: `/api/submissions/${id}/vote` });
+
+let phraseCounter = 0;
+async function entries(slug: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const response = await injectAs(app, await resident(), {
+      method: 'POST',
+      url: `/api/campaigns/${slug}/submissions`,
+      payload: { phrase: `投票测试短语${phraseCounter++}号` },
+    });
+    ids.push(response.json().submission.id);
+  }
+  return ids;
+}
+
+async function expectCountersMatchRows() {
+  const { rows } = await db.execute<{ id: string; vote_count: number; actual: string }>(sql`
+    SELECT s.id, s.vote_count, (SELECT count(*) FROM votes v WHERE v.submission_id = s.id) AS actual FROM submissions s`);
+  for (const row of rows) expect(row.vote_count, `counter of ${row.id}`).toBe(Number(row.actual));
+}
+
+describe('support votes', () => {
+  it('count once: 50 identical concurrent votes from one resident give one row and +1', async () => {
+    const slug = await createCampaign(app, admin);
+    const [id] = await entries(slug, 1);
+    const voter = await resident();
+    const responses = await Promise.all(Array.from({ length: 50 }, () => vote(voter, id!)));
+    expect(responses.every((response) => response.statusCode === 200)).toBe(true);
+    expect(await db.select().from(votes).where(eq(votes.submissionId, id!))).toHaveLength(1);
+    const [entry] = await db.select().from(submissions).where(eq(submissions.id, id!));
+    expect(entry!.voteCount).toBe(1);
+  });
+
+  it('keep every counter equal to its rows under 200 concurrent votes and un-votes from 50 residents', async () => {
+    const slug = await createCampaign(app, admin, { settings: { maxVotesPerUser: 10 } });
+    const ids = await entries(slug, 4);
+    const voters = await Promise.all(Array.from({ length: 50 }, () => resident()));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) => {
+        const voter = voters[i % 50]!;
+        const id = ids[(i * 7) % 4]!;
+        return i % 3 === 0 ? unvote(voter, id) : vote(voter, id);
+      }),
+    );
+    await expectCountersMatchRows();
+  });
+
+  it('are idempotent both ways and say how much budget is left', async () => {
+    const slug = await createCampaign(app, admin, { settings: { maxVotesPerUser: 4 } });
+    const [id] = await entries(slug, 1);
+    const voter = await resident();
+    expect((await vote(voter, id!)).json()).toEqual({ voted: true, voteCount: 1, budget: { used: 1, max: 4, remaining: 3 } });
+    expect((await vote(voter, id!)).json()).toMatchObject({ voted: true, voteCount: 1 });
+    expect((await unvote(voter, id!)).json()).toEqual({ voted: false, voteCount: 0, budget: { used: 0, max: 4, remaining: 4 } });
+    expect((await unvote(voter, id!)).json()).toMatchObject({ voted: false, voteCount: 0 });
+    const budget = await injectAs(app, voter, { method: 'GET', url: `/api/campaigns/${slug}/votes/me` });
+    expect(budget.json()).toEqual({ used: 0, max: 4, remaining: 4 });
+  });
+
+  it('hold the per-campaign budget exactly under concurrency', async () => {
+    const slug = await createCampaign(app, admin, { settings: { maxVotesPerUser: 3 } });
+    const ids = await entries(slug, 10);
+    const voter = await resident();
+    const responses = await Promise.all(ids.map((id) => vote(voter, id)));
+    expect(responses.filter((response) => response.statusCode === 200)).toHaveLength(3);
+    const refused = responses.filter((response) => response.statusCode === 409);
+    expect(refused).toHaveLength(7);
+    expect(refused[0]!.json()).toMatchObject({ code: 'vote_limit_reached', budget: { used: 3, max: 3, remaining: 0 } });
+  });
+
+  it('show whether the viewer supports an entry', async () => {
+    const slug = await createCampaign(app, admin);
+    const [id] = await entries(slug, 1);
+    const voter = await resident();
+    await vote(voter, id!);
+    expect((await injectAs(app, voter, { method: 'GET', url: `/api/submissions/${id}` })).json().viewerHasVoted).toBe(true);
+    expect((await injectAs(app, await resident(), { method: 'GET', url: `/api/submissions/${id}` })).json().viewerHasVoted).toBe(false);
+    const list = (await injectAs(app, voter, { method: 'GET', url: `/api/campaigns/${slug}/submissions?sort=new` })).json();
+    expect(list.items.find((item: { id: string }) => item.id === id).viewerHasVoted).toBe(true);
+  });
+});
+
+describe('when votes are allowed', () => {
+  it('in collect and discuss, not in refine or announced: 409 stage_closed', async () => {
+    const slug = await createCampaign(app, admin);
+    const [id] = await entries(slug, 1);
+    const voter = await resident();
+    expect((await vote(voter, id!)).statusCode).toBe(200);
+    await injectAs(app, admin, { method: 'POST', url: `/api/campaigns/${slug}/stage`, payload: { stage: 'discuss' } });
+    expect((await unvote(voter, id!)).statusCode).toBe(200);
+    await injectAs(app, admin, { method: 'POST', url: `/api/campaigns/${slug}/stage`, payload: { stage: 'refine' } });
+    const closed = await vote(voter, id!);
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().code).toBe('stage_closed');
+  });
+
+  it('only from verified residents when the campaign asks for it: 403 otherwise', async () => {
+    const slug = await createCampaign(app, admin, { settings: { votingRequiresVerification: true } });
+    const [id] = await entries(slug, 1);
+    const refused = await vote(await resident(false), id!);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toMatch(/verify your mobile number/);
+    expect((await vote(await resident(true), id!)).statusCode).toBe(200);
+  });
+
+  it('not on hidden, pending or withdrawn entries', async () => {
+    const slug = await createCampaign(app, admin);
+    const [hidden, withdrawn] = await entries(slug, 2);
+    await db.update(submissions).set({ status: 'hidden' }).where(eq(submissions.id, hidden!));
+    await db.update(submissions).set({ status: 'withdrawn' }).where(eq(submissions.id, withdrawn!));
+    expect((await vote(await resident(), hidden!)).statusCode).toBe(404);
+    expect((await vote(await resident(), withdrawn!)).statusCode).toBe(404);
+    const preSlug = await createCampaign(app, admin, { settings: { moderationMode: 'pre' } });
+    const author = await resident();
+    const pending = (await injectAs(app, author, { method: 'POST', url: `/api/campaigns/${preSlug}/submissions`, payload: { phrase: '待审投票' } })).json().submission;
+    expect((await vote(await resident(), pending.id)).statusCode).toBe(404);
+    expect((await vote(author, pending.id)).statusCode).toBe(409);
+  });
+});
+
+describe('hidden vote counts', () => {
+  it('hide counts from voters, while the author still sees that votes exist', async () => {
+    const slug = await createCampaign(app, admin, { settings: { voteCountsHidden: true } });
+    const author = await resident();
+    const { submission } = (await injectAs(app, author, { method: 'POST', url: `/api/campaigns/${slug}/submissions`, payload: { phrase: '看不见的票' } })).json();
+    const voter = await resident();
+    expect((await vote(voter, submission.id)).json()).toMatchObject({ voted: true, voteCount: null });
+    const seenByAuthor = (await injectAs(app, author, { method: 'GET', url: `/api/submissions/${submission.id}` })).json();
+    expect(seenByAuthor).toMatchObject({ voteCount: null, hasVotes: true });
+    const seenByOthers = (await injectAs(app, voter, { method: 'GET', url: `/api/submissions/${submission.id}` })).json();
+    expect(seenByOthers).toMatchObject({ voteCount: null, hasVotes: null });
+  });
+});
+
+describe('trending', () => {
+  it('ranks recent support above older support', async () => {
+    const slug = await createCampaign(app, admin, { settings: { maxVotesPerUser: 10 } });
+    const [older, recent] = await entries(slug, 2);
+    for (let i = 0; i < 3; i++) await vote(await resident(), older!);
+    await vote(await resident(), recent!);
+    await db.update(votes).set({ createdAt: sql`now() - interval '60 hours'` }).where(eq(votes.submissionId, older!));
+    const order = (await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/submissions?sort=trending` })).json().items.map((item: { id: string }) => item.id);
+    expect(order.indexOf(recent)).toBeLessThan(order.indexOf(older));
+    await expectCountersMatchRows();
+  });
+});
