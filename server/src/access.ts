@@ -29,6 +29,9 @@ export const ACCESS_TABLE: Record<string, Access> = {
   'PUT /api/submissions/:id/vote': 'signedIn',
   'DELETE /api/submissions/:id/vote': 'signedIn',
   'GET /api/campaigns/:slug/votes/me': 'signedIn',
+  'GET /api/campaigns/:slug/pair': 'signedIn',
+  'POST /api/campaigns/:slug/pair': 'signedIn',
+  'GET /api/campaigns/:slug/ranking': 'anyone',
 
   'POST /api/auth/register': 'anyone',
   'POST /api/auth/login': 'anyone',

@@ -19,6 +19,7 @@ import { adminRoutes } from './modules/admin/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { submissionRoutes } from './modules/submissions/routes.ts';
 import { voteRoutes } from './modules/votes/routes.ts';
+import { pairwiseRoutes } from './modules/pairwise/routes.ts';
 import { districtRoutes } from './modules/districts/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 
@@ -95,6 +96,7 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
   await app.register(campaignRoutes);
   await app.register(submissionRoutes);
   await app.register(voteRoutes);
+  await app.register(pairwiseRoutes);
   await app.register(accountRoutes, {
     loginLimits,
     verificationProvider: dependencies.verificationProvider ?? consoleVerificationProvider(app.log),

@@ -113,3 +113,29 @@ export const voteResultSchema = z
 export type VoteResult = z.infer<typeof voteResultSchema>;
 
 export const voteBudgetSchema = z.object({ used: z.number().int(), max: z.number().int(), remaining: z.number().int() }).meta({ id: 'VoteBudget' });
+
+export const pairEntrySchema = z.object({ id: z.string(), phrase: z.string(), explanation: z.string() });
+export const pairSchema = z
+  .object({ token: z.string(), left: pairEntrySchema, right: pairEntrySchema })
+  .meta({ id: 'Pair' });
+export const pairAnswerSchema = z
+  .object({ token: z.string().min(10).max(100), choice: z.enum(['left', 'right', 'skip']) })
+  .meta({ id: 'PairAnswer' });
+export const rankingSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        submission: z.object({ id: z.string(), phrase: z.string() }),
+        score: z.number().describe('Estimated chance (0–100) of beating a randomly chosen other entry'),
+        low: z.number(),
+        high: z.number().describe('95 % interval of the score'),
+        wins: z.number().int(),
+        losses: z.number().int(),
+        comparisons: z.number().int().describe('Comparisons it took part in, skips included'),
+      }),
+    ),
+    comparisons: z.number().int().describe('Valid comparisons with a winner behind this ranking'),
+    fittedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'Ranking' });
+export type Ranking = z.infer<typeof rankingSchema>;

@@ -86,6 +86,12 @@ const SAMPLES: Record<string, Sample> = {
   },
   'PUT /api/submissions/:id/vote': { who: 'signedIn', request: { method: 'PUT', url: `/api/submissions/${someEntry}/vote` } },
   'DELETE /api/submissions/:id/vote': { who: 'signedIn', request: { method: 'DELETE', url: `/api/submissions/${someEntry}/vote` } },
+  'GET /api/campaigns/:slug/pair': { who: 'signedIn', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/pair' } },
+  'POST /api/campaigns/:slug/pair': {
+    who: 'signedIn',
+    request: { method: 'POST', url: '/api/campaigns/chongqing-spirit/pair', payload: { token: 'not-a-real-token-but-long', choice: 'skip' } },
+  },
+  'GET /api/campaigns/:slug/ranking': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/ranking' } },
   'GET /api/campaigns/:slug/votes/me': { who: 'signedIn', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/votes/me' } },
   'POST /api/auth/register': {
     who: 'anyone',

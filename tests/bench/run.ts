@@ -14,11 +14,17 @@ import { runMigrations } from '../../server/src/db/migrate.ts';
 import { seedDatabase } from '../../server/src/db/seed.ts';
 import { databaseUrlFor } from '../helpers/database-url.ts';
 import { similarBenchmark } from './similar.ts';
+import { fitBenchmark } from './fit.ts';
 
 type Target = { baseUrl: string; cookie: string };
 type Scenario = { name: string; what: string; request: (target: Target) => autocannon.Options };
 
 const SCENARIOS: Scenario[] = [
+  {
+    name: 'fit',
+    what: 'pairwise ranking fit, 300 entries and 1 000 000 comparisons',
+    request: () => ({ url: '' }),
+  },
   {
     name: 'similar',
     what: 'the similar-phrase query in a campaign of 100 000 entries (runs last: it fills the database)',
@@ -43,7 +49,7 @@ async function main() {
   const wanted = process.argv.slice(2);
   // The similar scenario loads 100 000 entries, so it runs after the HTTP scenarios.
   const scenarios = (wanted.length ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS).sort(
-    (a, b) => Number(a.name === 'similar') - Number(b.name === 'similar'),
+    (a, b) => Number(['fit', 'similar'].includes(a.name)) - Number(['fit', 'similar'].includes(b.name)),
   );
   if (scenarios.length === 0) throw new Error(`unknown scenario; choose from: ${SCENARIOS.map((s) => s.name).join(', ')}`);
 
@@ -72,6 +78,10 @@ async function main() {
 
     console.log(`${DURATION_SECONDS} s per HTTP scenario, ${CONNECTIONS} connections, rate limits off, node ${process.version}`);
     for (const scenario of scenarios) {
+      if (scenario.name === 'fit') {
+        console.log(await fitBenchmark(app.db));
+        continue;
+      }
       if (scenario.name === 'similar') {
         console.log(await similarBenchmark(app.db, Number(process.env.BENCH_SIMILAR_ENTRIES ?? 100_000)));
         continue;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES, STAGES, SUBMISSION_STATUSES } from '@city-spirit/shared';
 import type { CampaignSettings, StageWindow } from '@city-spirit/shared';
 
@@ -73,6 +73,8 @@ export const submissions = pgTable(
     status: submissionStatusEnum('status').notNull().default('published'),
     voteCount: integer('vote_count').notNull().default(0),
     commentCount: integer('comment_count').notNull().default(0),
+    /** Valid pairwise comparisons the entry took part in (skips included), kept with the comparisons. */
+    comparisonCount: integer('comparison_count').notNull().default(0),
     /** normalizePhraseText(phrase): duplicates share it. */
     normalized: text('normalized').notNull().default(''),
     /** Distinct character bigrams and characters of `normalized`, for similar-phrase candidates. */
@@ -173,4 +175,51 @@ export const votes = pgTable(
     index('votes_user_campaign_idx').on(t.userId, t.campaignId),
     index('votes_campaign_time_idx').on(t.campaignId, t.createdAt),
   ],
+);
+
+export const pairChoiceEnum = pgEnum('pair_choice', ['left', 'right', 'skip']);
+
+/** A pair shown to one resident; its token counts once. */
+export const pairTokens = pgTable(
+  'pair_tokens',
+  {
+    token: text('token').primaryKey(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    leftId: uuid('left_id')
+      .notNull()
+      .references(() => submissions.id),
+    rightId: uuid('right_id')
+      .notNull()
+      .references(() => submissions.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('pair_tokens_user_idx').on(t.userId, t.campaignId)],
+);
+
+/** Every answer to a pair; replayed or foreign tokens are kept with valid = false and never counted. */
+export const comparisons = pgTable(
+  'comparisons',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    token: text('token').notNull(),
+    leftId: uuid('left_id').notNull(),
+    rightId: uuid('right_id').notNull(),
+    choice: pairChoiceEnum('choice').notNull(),
+    valid: boolean('valid').notNull(),
+    invalidReason: text('invalid_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('comparisons_campaign_idx').on(t.campaignId, t.valid)],
 );

@@ -18,6 +18,7 @@ async function openapiPlugin(app: FastifyInstance): Promise<void> {
         { name: 'campaigns', description: 'Campaigns and their stages' },
         { name: 'submissions', description: 'Phrases residents submit, browse and find similar ones' },
         { name: 'votes', description: 'Support votes with a per-campaign budget' },
+        { name: 'pairwise', description: 'Which of two phrases is better? Comparisons and the ranking fitted from them' },
         { name: 'districts', description: 'Reference data' },
         { name: 'accounts', description: 'Sign-up, sign-in, sessions, verification, your data' },
         { name: 'admin', description: 'Roles, bans and the audit log (admins only)' },

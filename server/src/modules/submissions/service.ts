@@ -45,6 +45,7 @@ function fromRaw(raw: Record<string, unknown>): SubmissionRow {
     status: raw.status as SubmissionStatus,
     voteCount: Number(raw.vote_count),
     commentCount: Number(raw.comment_count),
+    comparisonCount: Number(raw.comparison_count),
     normalized: String(raw.normalized),
     bigrams: [],
     chars: [],

@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Ranking, Role } from '@city-spirit/shared';
+import type { Executor } from '../../db/client.ts';
+import { comparisons, pairTokens, submissions } from '../../db/schema.ts';
+import { AppError, forbidden } from '../../errors.ts';
+import { campaignRules } from '../campaigns/service.ts';
+import { assertStageAllows } from '../campaigns/stages.ts';
+import { fitBradleyTerry, type Outcome } from './bradley-terry.ts';
+import { choosePair, pairKey } from './pair-choice.ts';
+
+type Voter = { id: string; role: Role };
+
+const IN_PAIRS = ['published', 'shortlisted'] as const;
+
+/** A pair of entries for this resident: never their own, favouring few comparisons, not one they saw. */
+export async function nextPair(db: Executor, voter: Voter, slug: string) {
+  const campaign = await campaignRules(db, { slug });
+  assertStageAllows(campaign, 'pairwise');
+  const candidates = await db
+    .select({ id: submissions.id, comparisons: submissions.comparisonCount })
+    .from(submissions)
+    .where(and(eq(submissions.campaignId, campaign.id), inArray(submissions.status, [...IN_PAIRS]), ne(submissions.authorId, voter.id)));
+  const shown = await db
+    .select({ leftId: pairTokens.leftId, rightId: pairTokens.rightId })
+    .from(pairTokens)
+    .where(and(eq(pairTokens.userId, voter.id), eq(pairTokens.campaignId, campaign.id)));
+  const pair = choosePair(candidates, new Set(shown.map((p) => pairKey(p.leftId, p.rightId))));
+  if (!pair) throw new AppError('conflict', 409, 'You have compared every pair there is for now. Thank you! Come back when there are new entries.');
+  const token = randomBytes(24).toString('base64url');
+  await db.insert(pairTokens).values({ token, campaignId: campaign.id, userId: voter.id, leftId: pair[0], rightId: pair[1] });
+  const entries = await db
+    .select({ id: submissions.id, phrase: submissions.phrase, explanation: submissions.explanation })
+    .from(submissions)
+    .where(inArray(submissions.id, pair));
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  return { token, left: byId.get(pair[0])!, right: byId.get(pair[1])! };
+}
+
+/** Records an answer once per token; replayed or foreign tokens are refused and kept as invalid. */
+export async function answerPair(db: Executor, voter: Voter, slug: string, token: string, choice: 'left' | 'right' | 'skip') {
+  const campaign = await campaignRules(db, { slug });
+  assertStageAllows(campaign, 'pairwise');
+  const [issued] = await db.select().from(pairTokens).where(and(eq(pairTokens.token, token), eq(pairTokens.campaignId, campaign.id)));
+  if (!issued) {
+    throw new AppError('validation_failed', 400, 'This pair token is unknown: ask for a new pair.', { errors: [{ path: 'body.token', message: 'unknown token' }] });
+  }
+  const record = (valid: boolean, invalidReason: string | null) => ({
+    campaignId: campaign.id,
+    userId: voter.id,
+    token,
+    leftId: issued.leftId,
+    rightId: issued.rightId,
+    choice,
+    valid,
+    invalidReason,
+  });
+  if (issued.userId !== voter.id) {
+    await db.insert(comparisons).values(record(false, 'foreign_token'));
+    throw forbidden('This pair was given to someone else. Ask for a pair of your own.');
+  }
+  const counted = await db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .update(pairTokens)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(pairTokens.token, token), isNull(pairTokens.usedAt)))
+      .returning({ token: pairTokens.token });
+    if (!claimed) return false;
+    await tx.insert(comparisons).values(record(true, null));
+    await tx
+      .update(submissions)
+      .set({ comparisonCount: sql`${submissions.comparisonCount} + 1` })
+      .where(or(eq(submissions.id, issued.leftId), eq(submissions.id, issued.rightId)));
+    return true;
+  });
+  if (!counted) {
+    await db.insert(comparisons).values(record(false, 'replayed_token'));
+    throw new AppError('conflict', 409, 'This pair was already answered; each pair counts once. Ask for a new pair.');
+  }
+}
+
+// Ranking -------------------------------------------------------------------------------------
+
+type CachedFit = { ranking: Ranking; strengths: Map<string, number>; lastComparisonId: number; fittedAt: number };
+const REFIT_AFTER_MS = 3000;
+
+/**
+ * Fits Bradley–Terry for a campaign from all valid comparisons with a winner, warm-started from the
+ * previous fit. Kept per process and refreshed at most every few seconds; requests in between get
+ * the latest fit, and only one refit runs at a time.
+ */
+export function rankingCache(db: Executor) {
+  const fits = new Map<string, CachedFit>();
+  const running = new Map<string, Promise<CachedFit>>();
+
+  async function fit(campaignId: string, previous: CachedFit | undefined): Promise<CachedFit> {
+    const entries = await db
+      .select({ id: submissions.id, phrase: submissions.phrase, comparisons: submissions.comparisonCount })
+      .from(submissions)
+      .where(and(eq(submissions.campaignId, campaignId), inArray(submissions.status, [...IN_PAIRS])));
+    const { rows } = await db.execute<{ winner: string; loser: string; wins: string; last: string }>(sql`
+      SELECT CASE WHEN choice = 'left' THEN left_id ELSE right_id END AS winner,
+             CASE WHEN choice = 'left' THEN right_id ELSE left_id END AS loser,
+             count(*) AS wins, max(id) AS last
+      FROM comparisons WHERE campaign_id = ${campaignId} AND valid AND choice <> 'skip'
+      GROUP BY 1, 2`);
+    const index = new Map(entries.map((entry, i) => [entry.id, i]));
+    const outcomes: Outcome[] = [];
+    const wins = new Array<number>(entries.length).fill(0);
+    const losses = new Array<number>(entries.length).fill(0);
+    let total = 0;
+    let lastComparisonId = 0;
+    for (const row of rows) {
+      lastComparisonId = Math.max(lastComparisonId, Number(row.last));
+      const winner = index.get(row.winner);
+      const loser = index.get(row.loser);
+      if (winner === undefined || loser === undefined) continue; // an entry hidden since
+      const count = Number(row.wins);
+      outcomes.push({ winner, loser, wins: count });
+      wins[winner]! += count;
+      losses[loser]! += count;
+      total += count;
+    }
+    const start = previous ? Float64Array.from(entries, (entry) => previous.strengths.get(entry.id) ?? 1) : undefined;
+    const result = fitBradleyTerry(entries.length, outcomes, start);
+    const items = entries
+      .map((entry, i) => ({
+        submission: { id: entry.id, phrase: entry.phrase },
+        score: round(result.scores[i]!.score),
+        low: round(result.scores[i]!.low),
+        high: round(result.scores[i]!.high),
+        wins: wins[i]!,
+        losses: losses[i]!,
+        comparisons: entry.comparisons,
+      }))
+      .sort((a, b) => b.score - a.score || b.comparisons - a.comparisons || (a.submission.id < b.submission.id ? -1 : 1));
+    const fittedAt = Date.now();
+    return {
+      ranking: { items, comparisons: total, fittedAt: new Date(fittedAt).toISOString() },
+      strengths: new Map(entries.map((entry, i) => [entry.id, result.strengths[i]!])),
+      lastComparisonId,
+      fittedAt,
+    };
+  }
+
+  function refresh(campaignId: string): Promise<CachedFit> {
+    const inFlight = running.get(campaignId);
+    if (inFlight) return inFlight;
+    const job = fit(campaignId, fits.get(campaignId))
+      .then((result) => {
+        fits.set(campaignId, result);
+        return result;
+      })
+      .finally(() => running.delete(campaignId));
+    running.set(campaignId, job);
+    return job;
+  }
+
+  return async function ranking(slug: string): Promise<Ranking> {
+    const campaign = await campaignRules(db, { slug });
+    const cached = fits.get(campaign.id);
+    if (!cached) return (await refresh(campaign.id)).ranking;
+    if (Date.now() - cached.fittedAt > REFIT_AFTER_MS) void refresh(campaign.id).catch(() => undefined);
+    return cached.ranking;
+  };
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;

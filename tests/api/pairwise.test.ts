@@ -1,0 +1,131 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { comparisons, submissions } from '../../server/src/db/schema.ts';
+import { loadConfig } from '../../server/src/config.ts';
+import { setupTestApp } from '../helpers/app.ts';
+import { injectAs, signedInUser, type Session } from '../helpers/accounts.ts';
+import { createCampaign } from '../helpers/campaigns.ts';
+
+const { app, db } = await setupTestApp({ config: { rateLimit: { ...loadConfig({}).rateLimit, enabled: false } } });
+const { session: admin } = await signedInUser(app, db, 'admin');
+const resident = async () => signedInUser(app, db);
+
+let phraseCounter = 0;
+/** A campaign in the discuss stage with `count` entries, the first written by `author` when given. */
+async function discussion(count: number, author?: Session) {
+  const slug = await createCampaign(app, admin);
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const session = i === 0 && author ? author : (await resident()).session;
+    const response = await injectAs(app, session, { method: 'POST', url: `/api/campaigns/${slug}/submissions`, payload: { phrase: `比较测试短语${phraseCounter++}号` } });
+    ids.push(response.json().submission.id);
+  }
+  await injectAs(app, admin, { method: 'POST', url: `/api/campaigns/${slug}/stage`, payload: { stage: 'discuss' } });
+  return { slug, ids };
+}
+const getPair = (session: Session, slug: string) => injectAs(app, session, { method: 'GET', url: `/api/campaigns/${slug}/pair` });
+const answer = (session: Session, slug: string, token: string, choice: string) =>
+  injectAs(app, session, { method: 'POST', url: `/api/campaigns/${slug}/pair`, payload: { token, choice } });
+
+describe('pairwise comparisons', () => {
+  it('give a pair with a token; an answer counts once, a replay is refused and kept as invalid', async () => {
+    const { slug } = await discussion(4);
+    const { session } = await resident();
+    const pair = (await getPair(session, slug)).json();
+    expect(pair.left.id).not.toBe(pair.right.id);
+    expect((await answer(session, slug, pair.token, 'left')).statusCode).toBe(201);
+    const replay = await answer(session, slug, pair.token, 'right');
+    expect(replay.statusCode).toBe(409);
+    const rows = await db.select().from(comparisons).where(eq(comparisons.token, pair.token));
+    expect(rows.map((row) => [row.choice, row.valid, row.invalidReason])).toEqual([
+      ['left', true, null],
+      ['right', false, 'replayed_token'],
+    ]);
+    const [left] = await db.select().from(submissions).where(eq(submissions.id, pair.left.id));
+    expect(left!.comparisonCount).toBe(1);
+  });
+
+  it("refuse someone else's token and keep the attempt as invalid", async () => {
+    const { slug } = await discussion(3);
+    const { session: owner } = await resident();
+    const { session: other } = await resident();
+    const pair = (await getPair(owner, slug)).json();
+    expect((await answer(other, slug, pair.token, 'left')).statusCode).toBe(403);
+    const [row] = await db.select().from(comparisons).where(eq(comparisons.token, pair.token));
+    expect(row).toMatchObject({ valid: false, invalidReason: 'foreign_token' });
+    expect((await answer(owner, slug, pair.token, 'right')).statusCode).toBe(201);
+  });
+
+  it('count a token once even when answered twice at the same moment', async () => {
+    const { slug } = await discussion(3);
+    const { session } = await resident();
+    const pair = (await getPair(session, slug)).json();
+    const responses = await Promise.all(Array.from({ length: 10 }, () => answer(session, slug, pair.token, 'left')));
+    expect(responses.filter((response) => response.statusCode === 201)).toHaveLength(1);
+    const valid = await db.select().from(comparisons).where(sql`${comparisons.token} = ${pair.token} AND ${comparisons.valid}`);
+    expect(valid).toHaveLength(1);
+  });
+
+  it("never show residents their own entry, nor the same pair twice", async () => {
+    const { session: author, user } = await resident();
+    const { slug, ids } = await discussion(4, author);
+    const seen = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      const pair = (await getPair(author, slug)).json();
+      expect([pair.left.id, pair.right.id]).not.toContain(ids[0]);
+      const key = [pair.left.id, pair.right.id].sort().join();
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+      await answer(author, slug, pair.token, 'skip');
+    }
+    const done = await getPair(author, slug);
+    expect(done.statusCode).toBe(409);
+    expect(user.id).toBeTruthy();
+  });
+
+  it('are open in the discuss stage only', async () => {
+    const slug = await createCampaign(app, admin);
+    const { session } = await resident();
+    expect((await getPair(session, slug)).json().code).toBe('stage_closed');
+  });
+
+  it('store skips without counting them as wins or losses', async () => {
+    const { slug } = await discussion(2);
+    const { session } = await resident();
+    const pair = (await getPair(session, slug)).json();
+    await answer(session, slug, pair.token, 'skip');
+    const ranking = (await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/ranking` })).json();
+    expect(ranking.comparisons).toBe(0);
+    for (const item of ranking.items) expect(item).toMatchObject({ wins: 0, losses: 0, comparisons: 1, score: 50 });
+  });
+});
+
+describe('the ranking', () => {
+  it('puts the entry that wins its comparisons first, with an interval and counts', async () => {
+    const { slug, ids } = await discussion(3);
+    const favourite = ids[2]!;
+    for (let i = 0; i < 6; i++) {
+      const { session } = await resident();
+      for (let j = 0; j < 3; j++) {
+        const pair = (await getPair(session, slug)).json();
+        const choice = pair.left.id === favourite ? 'left' : pair.right.id === favourite ? 'right' : 'skip';
+        await answer(session, slug, pair.token, choice);
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3100));
+    await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/ranking` });
+    let ranking = (await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/ranking` })).json();
+    for (let tries = 0; tries < 20 && ranking.items[0]?.submission.id !== favourite; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      ranking = (await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/ranking` })).json();
+    }
+    const [top] = ranking.items;
+    expect(top.submission.id).toBe(favourite);
+    expect(top.wins).toBeGreaterThan(0);
+    expect(top.losses).toBe(0);
+    expect(top.score).toBeGreaterThan(50);
+    expect(top.low).toBeLessThan(top.score);
+    expect(top.high).toBeGreaterThan(top.score);
+    expect(ranking.fittedAt).toEqual(expect.any(String));
+  });
+});

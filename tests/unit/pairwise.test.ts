@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { fitBradleyTerry, type Outcome } from '../../server/src/modules/pairwise/bradley-terry.ts';
+import { choosePair, pairKey, type PairCandidate } from '../../server/src/modules/pairwise/pair-choice.ts';
+
+function seeded(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function spearman(a: number[], b: number[]): number {
+  const rank = (values: number[]) => {
+    const order = values.map((value, index) => ({ value, index })).sort((x, y) => x.value - y.value);
+    const ranks = new Array<number>(values.length);
+    order.forEach(({ index }, position) => (ranks[index] = position));
+    return ranks;
+  };
+  const ra = rank(a);
+  const rb = rank(b);
+  const n = a.length;
+  const d2 = ra.reduce((sum, r, i) => sum + (r - rb[i]!) ** 2, 0);
+  return 1 - (6 * d2) / (n * (n * n - 1));
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+describe('Bradley–Terry fit', () => {
+  it('keeps unbeaten and winless entries finite, and orders them', () => {
+    const fit = fitBradleyTerry(3, [
+      { winner: 0, loser: 1, wins: 5 },
+      { winner: 0, loser: 2, wins: 5 },
+      { winner: 1, loser: 2, wins: 3 },
+    ]);
+    for (const strength of fit.strengths) expect(Number.isFinite(strength) && strength > 0).toBe(true);
+    const scores = fit.scores.map((s) => s.score);
+    expect(scores[0]).toBeGreaterThan(scores[1]!);
+    expect(scores[1]).toBeGreaterThan(scores[2]!);
+    for (const { score, low, high } of fit.scores) {
+      expect(low).toBeLessThanOrEqual(score);
+      expect(high).toBeGreaterThanOrEqual(score);
+      expect(score).toBeGreaterThan(0);
+      expect(score).toBeLessThan(100);
+    }
+  });
+
+  it('gives every entry 50 without comparisons, with a wide interval', () => {
+    const fit = fitBradleyTerry(4, []);
+    for (const { score, low, high } of fit.scores) {
+      expect(score).toBeCloseTo(50);
+      expect(high - low).toBeGreaterThan(30);
+    }
+  });
+
+  it('converges to the same fit from a warm start in fewer iterations', () => {
+    const outcomes: Outcome[] = [
+      { winner: 0, loser: 1, wins: 7 },
+      { winner: 1, loser: 0, wins: 3 },
+      { winner: 1, loser: 2, wins: 6 },
+      { winner: 2, loser: 0, wins: 2 },
+    ];
+    const cold = fitBradleyTerry(3, outcomes);
+    const warm = fitBradleyTerry(3, outcomes, cold.strengths);
+    expect(warm.iterations).toBeLessThan(cold.iterations);
+    cold.strengths.forEach((strength, i) => expect(warm.strengths[i]).toBeCloseTo(strength, 3));
+  });
+});
+
+describe('a simulated electorate', () => {
+  it('recovers the true order (Spearman ρ ≥ 0.9), and late entries catch up on comparisons', () => {
+    const random = seeded(2026);
+    const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    const early = 200;
+    const late = 100;
+    const truth = Array.from({ length: early + late }, () => Math.exp(gaussian()));
+    const comparisons = new Array<number>(early + late).fill(0);
+    const wins = new Map<string, number>();
+    const seenByVoter = new Map<number, Set<string>>();
+
+    const vote = (available: number, voter: number) => {
+      const candidates: PairCandidate[] = Array.from({ length: available }, (_, i) => ({ id: String(i), comparisons: comparisons[i]! }));
+      const seen = seenByVoter.get(voter) ?? new Set<string>();
+      seenByVoter.set(voter, seen);
+      const pair = choosePair(candidates, seen, random);
+      if (!pair) return;
+      const [a, b] = pair.map(Number) as [number, number];
+      seen.add(pairKey(pair[0], pair[1]));
+      comparisons[a]!++;
+      comparisons[b]!++;
+      const aWins = random() < truth[a]! / (truth[a]! + truth[b]!);
+      const key = aWins ? `${a}>${b}` : `${b}>${a}`;
+      wins.set(key, (wins.get(key) ?? 0) + 1);
+    };
+    for (let i = 0; i < 4000; i++) vote(early, i % 400);
+    for (let i = 0; i < 4000; i++) vote(early + late, i % 400);
+
+    const outcomes: Outcome[] = [...wins].map(([key, count]) => {
+      const [winner, loser] = key.split('>').map(Number) as [number, number];
+      return { winner, loser, wins: count };
+    });
+    const fit = fitBradleyTerry(early + late, outcomes);
+    expect(spearman(truth, Array.from(fit.strengths))).toBeGreaterThanOrEqual(0.9);
+
+    const lateMedian = median(comparisons.slice(early));
+    const earlyMedian = median(comparisons.slice(0, early));
+    expect(lateMedian).toBeGreaterThanOrEqual(0.6 * earlyMedian);
+    expect(Math.min(...comparisons.slice(early))).toBeGreaterThan(0);
+  });
+});
+
+describe('choosing a pair', () => {
+  it('never repeats a pair the voter has seen, and gives up when all are seen', () => {
+    const candidates = ['a', 'b', 'c'].map((id) => ({ id, comparisons: 0 }));
+    const seen = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      const pair = choosePair(candidates, seen)!;
+      expect(pair[0]).not.toBe(pair[1]);
+      expect(seen.has(pairKey(pair[0], pair[1]))).toBe(false);
+      seen.add(pairKey(pair[0], pair[1]));
+    }
+    expect(choosePair(candidates, seen)).toBeNull();
+  });
+
+  it('favours entries with few comparisons', () => {
+    const random = seeded(7);
+    const candidates = [{ id: 'new', comparisons: 0 }, ...Array.from({ length: 20 }, (_, i) => ({ id: `old${i}`, comparisons: 50 }))];
+    let shown = 0;
+    for (let i = 0; i < 200; i++) if (choosePair(candidates, new Set(), random)!.includes('new')) shown++;
+    expect(shown).toBeGreaterThan(150);
+  });
+});
