@@ -15,11 +15,17 @@ import { seedDatabase } from '../../server/src/db/seed.ts';
 import { databaseUrlFor } from '../helpers/database-url.ts';
 import { similarBenchmark } from './similar.ts';
 import { fitBenchmark } from './fit.ts';
+import { voteBenchmark } from './vote.ts';
 
 type Target = { baseUrl: string; cookie: string };
 type Scenario = { name: string; what: string; request: (target: Target) => autocannon.Options };
 
 const SCENARIOS: Scenario[] = [
+  {
+    name: 'vote',
+    what: 'PUT/DELETE vote through the whole stack, against pgbench with the same SQL',
+    request: () => ({ url: '' }),
+  },
   {
     name: 'fit',
     what: 'pairwise ranking fit, 300 entries and 1 000 000 comparisons',
@@ -78,6 +84,10 @@ async function main() {
 
     console.log(`${DURATION_SECONDS} s per HTTP scenario, ${CONNECTIONS} connections, rate limits off, node ${process.version}`);
     for (const scenario of scenarios) {
+      if (scenario.name === 'vote') {
+        console.log(await voteBenchmark(app.db, baseUrl, databaseUrl, DURATION_SECONDS, CONNECTIONS));
+        continue;
+      }
       if (scenario.name === 'fit') {
         console.log(await fitBenchmark(app.db));
         continue;

@@ -3,6 +3,7 @@ import type { Role, VoteResult } from '@city-spirit/shared';
 import type { Executor } from '../../db/client.ts';
 import { submissions, users, votes } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
+import { DEFAULT_CAMPAIGN_SETTINGS } from '@city-spirit/shared';
 import { campaignRules, type CampaignRules } from '../campaigns/service.ts';
 import { assertStageAllows } from '../campaigns/stages.ts';
 
@@ -24,19 +25,19 @@ async function budget(tx: Executor, campaign: CampaignRules, voterId: string) {
   return { used, max, remaining: Math.max(0, max - used) };
 }
 
-/** The entry with its campaign, locked for the counter update; 404 for entries the voter may not see. */
+/** The entry with its campaign's rules in one query; 404 for entries the voter may not see. */
 async function votableEntry(tx: Executor, voter: Voter, submissionId: string) {
-  const [entry] = await tx
-    .select({ id: submissions.id, campaignId: submissions.campaignId, status: submissions.status, authorId: submissions.authorId })
-    .from(submissions)
-    .where(eq(submissions.id, submissionId));
+  const { rows } = await tx.execute<{ id: string; status: string; author_id: string; campaign_id: string; slug: string; stage: CampaignRules['stage']; settings: CampaignRules['settings'] }>(sql`
+    SELECT s.id, s.status, s.author_id, c.id AS campaign_id, c.slug, c.stage, c.settings
+    FROM submissions s JOIN campaigns c ON c.id = s.campaign_id WHERE s.id = ${submissionId}`);
+  const row = rows[0];
   const staff = voter.role === 'moderator' || voter.role === 'admin';
-  if (!entry || (!VOTABLE.includes(entry.status) && entry.status !== 'merged' && !staff && entry.authorId !== voter.id)) {
+  if (!row || (!VOTABLE.includes(row.status) && row.status !== 'merged' && !staff && row.author_id !== voter.id)) {
     throw notFound('There is no such entry, or it is not public.');
   }
-  const campaign = await campaignRules(tx, { id: entry.campaignId });
+  const campaign: CampaignRules = { id: row.campaign_id, slug: row.slug, stage: row.stage, settings: { ...DEFAULT_CAMPAIGN_SETTINGS, ...row.settings } };
   assertStageAllows(campaign, 'vote');
-  return { entry, campaign };
+  return { entry: { id: row.id, status: row.status }, campaign };
 }
 
 function result(campaign: CampaignRules, voter: Voter, voted: boolean, voteCount: number, used: { used: number; max: number; remaining: number }): VoteResult {
@@ -56,17 +57,15 @@ export async function castVote(db: Executor, voter: Voter, submissionId: string)
       if (!user?.verifiedAt) throw forbidden('This campaign counts votes from verified residents only: verify your mobile number on your account page first.');
     }
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${campaign.id}), hashtext(${`votes:${voter.id}`}))`);
-    const [existing] = await tx
-      .select({ userId: votes.userId })
-      .from(votes)
-      .where(and(eq(votes.userId, voter.id), eq(votes.submissionId, entry.id)));
-    if (!existing) {
-      const before = await budget(tx, campaign, voter.id);
-      if (before.remaining === 0) {
-        throw new AppError('vote_limit_reached', 409, `You have used all ${before.max} of your votes in this campaign. Withdraw one to support this entry.`, {
-          budget: before,
-        });
-      }
+    const { rows } = await tx.execute<{ used: string; voted: boolean }>(sql`
+      SELECT count(*) AS used, coalesce(bool_or(submission_id = ${entry.id}), false) AS voted
+      FROM votes WHERE user_id = ${voter.id} AND campaign_id = ${campaign.id}`);
+    const max = campaign.settings.maxVotesPerUser;
+    const used = Number(rows[0]?.used ?? 0);
+    if (!rows[0]?.voted && used >= max) {
+      throw new AppError('vote_limit_reached', 409, `You have used all ${max} of your votes in this campaign. Withdraw one to support this entry.`, {
+        budget: { used, max, remaining: 0 },
+      });
     }
     const inserted = await tx
       .insert(votes)
@@ -78,7 +77,8 @@ export async function castVote(db: Executor, voter: Voter, submissionId: string)
       .set({ voteCount: sql`${submissions.voteCount} + ${inserted.length}` })
       .where(eq(submissions.id, entry.id))
       .returning({ voteCount: submissions.voteCount });
-    return result(campaign, voter, true, counter!.voteCount, await budget(tx, campaign, voter.id));
+    const nowUsed = used + inserted.length;
+    return result(campaign, voter, true, counter!.voteCount, { used: nowUsed, max, remaining: Math.max(0, max - nowUsed) });
   });
 }
 
