@@ -4,25 +4,13 @@ import type { Database } from '../../server/src/db/client.ts';
 import { campaigns, submissions, users } from '../../server/src/db/schema.ts';
 import { findSimilar } from '../../server/src/modules/submissions/similar.ts';
 import { textIndexColumns } from '../../server/src/modules/submissions/text-index.ts';
+import { seededRandom } from '../helpers/random.ts';
 
 const COMMON = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质';
 const THEMES = ['重庆', '精神', '山城', '江城', '开放', '包容', '坚韧', '顽强', '火锅', '两江', '勇敢', '热情', '创新', '奋斗', '团结', '耿直'];
 
-/** Deterministic pseudo-random numbers, so every run measures the same data. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function phrases(count: number): string[] {
-  const random = generator(42);
+  const random = seededRandom(42);
   const pick = (text: string) => Array.from(text)[Math.floor(random() * Array.from(text).length)]!;
   const seen = new Set<string>();
   while (seen.size < count) {
@@ -56,7 +44,7 @@ export async function loadEntries(db: Database, count: number): Promise<string[]
 
 /** Existing phrases with one character changed, reordered, or as they are. */
 export function probesFor(texts: string[], count: number): string[] {
-  const random = generator(7);
+  const random = seededRandom(7);
   return Array.from({ length: count }, (_, i) => {
     const base = Array.from(texts[Math.floor(random() * texts.length)]!);
     if (i % 3 === 0) base[Math.floor(random() * base.length)] = '新';

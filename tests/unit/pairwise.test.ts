@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitBradleyTerry, type Outcome } from '../../server/src/modules/pairwise/bradley-terry.ts';
 import { choosePair, pairKey, type PairCandidate } from '../../server/src/modules/pairwise/pair-choice.ts';
-
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from '../helpers/random.ts';
 
 function spearman(a: number[], b: number[]): number {
   const rank = (values: number[]) => {
@@ -72,7 +62,7 @@ describe('Bradley–Terry fit', () => {
 
 describe('a simulated electorate', () => {
   it('recovers the true order (Spearman ρ ≥ 0.9), and late entries catch up on comparisons', () => {
-    const random = seeded(2026);
+    const random = seededRandom(2026);
     const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
     const early = 200;
     const late = 100;
@@ -126,7 +116,7 @@ describe('choosing a pair', () => {
   });
 
   it('favours entries with few comparisons', () => {
-    const random = seeded(7);
+    const random = seededRandom(7);
     const candidates = [{ id: 'new', comparisons: 0 }, ...Array.from({ length: 20 }, (_, i) => ({ id: `old${i}`, comparisons: 50 }))];
     let shown = 0;
     for (let i = 0; i < 200; i++) if (choosePair(candidates, new Set(), random)!.includes('new')) shown++;
