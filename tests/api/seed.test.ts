@@ -1,4 +1,4 @@
-import { count, eq, isNotNull } from 'drizzle-orm';
+import { count, eq, isNotNull, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { verify } from '@node-rs/argon2';
 import { campaigns, submissions, users } from '../../server/src/db/schema.ts';
@@ -24,6 +24,12 @@ describe('demo data', () => {
     expect(phrases.length).toBeGreaterThanOrEqual(300);
     expect(phrases.some((phrase) => phrase.language === 'zh')).toBe(true);
     expect(phrases.some((phrase) => phrase.language === 'en')).toBe(true);
+    const { rows } = await db.execute<{ drift: string; total: string }>(sql`
+      SELECT count(*) FILTER (WHERE s.vote_count <> (SELECT count(*) FROM votes v WHERE v.submission_id = s.id)) AS drift,
+             (SELECT count(*) FROM votes) AS total
+      FROM submissions s`);
+    expect(Number(rows[0]!.drift)).toBe(0);
+    expect(Number(rows[0]!.total)).toBeGreaterThan(100);
   });
 
   it('loads only once, even when several instances start together', async () => {

@@ -5,8 +5,8 @@ import { hash } from '@node-rs/argon2';
 import { z } from 'zod';
 import { campaignCreateSchema, roleSchema } from '@city-spirit/shared';
 import { repoRoot } from '../config.ts';
-import type { Database } from './client.ts';
-import { campaigns, districts, submissions, users } from './schema.ts';
+import type { Database, Executor } from './client.ts';
+import { campaigns, districts, submissions, users, votes } from './schema.ts';
 import { createCampaign } from '../modules/campaigns/service.ts';
 import { textIndexColumns } from '../modules/submissions/text-index.ts';
 
@@ -79,7 +79,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
 
     const phrases = await readJson('phrases.json', phrasesFileSchema);
     const now = Date.now();
-    await tx.insert(submissions).values(
+    const entries = await tx.insert(submissions).values(
       phrases.map((entry, index) => {
         const author = residents[entry.author % residents.length];
         if (!author) throw new Error(`phrases.json: entry ${index} names an unknown author`);
@@ -97,9 +97,45 @@ export async function seedDemoData(db: Database): Promise<boolean> {
           updatedAt: createdAt,
         };
       }),
-    );
+    ).returning({ id: submissions.id, authorId: submissions.authorId });
+    await seedDemoVotes(tx, campaign.id, residents, entries, now);
     return true;
   });
+}
+
+/**
+ * Each sample resident supports up to five entries of others, cast over the last five days, so the
+ * top and trending orders have something to show. Counters are set from the rows.
+ */
+async function seedDemoVotes(
+  tx: Executor,
+  campaignId: string,
+  residents: { id: string }[],
+  entries: { id: string; authorId: string }[],
+  now: number,
+): Promise<void> {
+  let state = 20_260_301;
+  const random = () => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+    return state / 4_294_967_296;
+  };
+  const rows: (typeof votes.$inferInsert)[] = [];
+  for (const resident of residents) {
+    const chosen = new Set<string>();
+    const wanted = 1 + Math.floor(random() * 5);
+    for (let attempt = 0; attempt < 20 && chosen.size < wanted; attempt++) {
+      // Earlier entries are a little more popular, as they have been around longer.
+      const entry = entries[Math.floor(random() ** 1.5 * entries.length)]!;
+      if (entry.authorId !== resident.id) chosen.add(entry.id);
+    }
+    for (const submissionId of chosen) {
+      rows.push({ userId: resident.id, submissionId, campaignId, createdAt: new Date(now - random() * 5 * 86_400_000) });
+    }
+  }
+  if (rows.length) await tx.insert(votes).values(rows);
+  await tx.execute(sql`
+    UPDATE submissions s SET vote_count = (SELECT count(*) FROM votes v WHERE v.submission_id = s.id)
+    WHERE s.campaign_id = ${campaignId}`);
 }
 
 export async function seedDatabase(db: Database, { demo }: { demo: boolean }): Promise<{ demoSeeded: boolean }> {
