@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stageSchema } from './domain.ts';
+import { stageSchema, type Stage } from './domain.ts';
 
 export const districtSchema = z
   .object({
@@ -137,3 +137,20 @@ export const STAGE_ACTIONS = [
   'voteOnDraft',
 ] as const;
 export type StageAction = (typeof STAGE_ACTIONS)[number];
+
+/** The one place that says what each stage allows: the server enforces it, the web offers only what it allows. */
+export const STAGE_ALLOWS: Record<Stage, readonly StageAction[]> = {
+  collect: ['submit', 'editOwnSubmission', 'withdrawOwnSubmission', 'vote', 'comment', 'report'],
+  discuss: ['vote', 'comment', 'pairwise', 'report', 'shortlist'],
+  refine: ['draft', 'commentOnDraft', 'voteOnDraft'],
+  announced: [],
+};
+
+export function stageAllows(stage: Stage, action: StageAction): boolean {
+  return STAGE_ALLOWS[stage].includes(action);
+}
+
+/** Residents see no vote counts while the campaign hides them, until the discuss stage ends (staff do). */
+export function voteCountsHiddenInStage(campaign: { stage: Stage; settings: { voteCountsHidden: boolean } }): boolean {
+  return campaign.settings.voteCountsHidden && (campaign.stage === 'collect' || campaign.stage === 'discuss');
+}

@@ -67,7 +67,7 @@ describe('duplicates', () => {
     const first = (await submit(await resident(), slug, { phrase: '山城' })).json().submission;
     const response = await submit(await resident(), slug, { phrase: variant });
     expect(response.statusCode).toBe(409);
-    expect(response.json()).toMatchObject({ code: 'duplicate_submission', duplicateOf: first.id });
+    expect(response.json()).toMatchObject({ code: 'duplicate_submission', duplicateOf: first.id, duplicate: { id: first.id, status: 'published' } });
   });
 
   it('treats traditional characters, full-width letters and case as the same', async () => {
@@ -201,5 +201,13 @@ describe('hidden vote counts', () => {
     expect((await app.inject({ method: 'GET', url: `/api/submissions/${submission.id}` })).json().voteCount).toBeNull();
     expect((await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/submissions?sort=top` })).statusCode).toBe(400);
     expect((await injectAs(app, moderator, { method: 'GET', url: `/api/submissions/${submission.id}` })).json().voteCount).toBe(0);
+    expect((await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/submissions?sort=trending` })).statusCode).toBe(400);
+  });
+
+  it('fall back to newest first as the default order after collecting, instead of refusing', async () => {
+    const slug = await createCampaign(app, admin, { settings: { voteCountsHidden: true }, stage: 'discuss' });
+    const response = await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/submissions` });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().sort).toBe('new');
   });
 });

@@ -64,11 +64,11 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     await page.goto(baseUrl);
     await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toContain('重庆城市精神');
     await header(page).getByRole('link', { name: '注册' }).click();
-    await expect.poll(() => heading(page).textContent()).toBe('注册');
+    await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('注册');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
 
     // The honeypot is in the form but hidden from people and assistive technology.
-    await expect.poll(() => page.getByRole('textbox', { name: '网站（请留空）' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('textbox', { name: '网站（请留空）' }).count(), { timeout: 10_000 }).toBe(0);
     const honeypot = page.locator('input[name="website"]');
     expect(await honeypot.getAttribute('tabindex')).toBe('-1');
     expect(await honeypot.evaluate((input) => input.getBoundingClientRect().right)).toBeLessThanOrEqual(0);
@@ -83,16 +83,16 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     await page.getByRole('button', { name: '注册', exact: true }).click();
 
     await page.waitForURL(`${baseUrl}/account`);
-    await expect.poll(() => heading(page).textContent()).toBe('我的账户');
+    await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('我的账户');
     expect(await header(page).getByRole('link', { name: '解放碑小陈' }).getAttribute('href')).toBe('/account');
-    await expect.poll(() => page.getByText('手机号未验证').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('手机号未验证').first().isVisible(), { timeout: 10_000 }).toBe(true);
 
     await page.getByLabel('手机号', { exact: true }).fill('138 0013 8000');
     await page.getByRole('button', { name: '发送验证码' }).click();
-    await expect.poll(() => page.getByText('验证码已发送到 +86 138 0013 8000').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('验证码已发送到 +86 138 0013 8000').isVisible(), { timeout: 10_000 }).toBe(true);
     await page.getByLabel('短信验证码').fill(await verificationCode('+8613800138000'));
     await page.getByRole('button', { name: '验证', exact: true }).click();
-    await expect.poll(() => page.getByText('你的手机号 +86 138 0013 8000 已通过验证。').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('你的手机号 +86 138 0013 8000 已通过验证。').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await page.getByText('手机号已验证').count()).toBeGreaterThan(0);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载我的数据' }).click()]);
@@ -101,19 +101,19 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
 
     await header(page).getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(`${baseUrl}/`);
-    await expect.poll(() => page.getByText('你已退出登录。').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('你已退出登录。').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await header(page).getByRole('link', { name: '登录' }).isVisible()).toBe(true);
 
     // Signed out, the account page sends to sign-in, which comes back to it.
     await page.goto(`${baseUrl}/account`);
     await page.waitForURL(`${baseUrl}/sign-in?next=%2Faccount`);
-    await expect.poll(() => heading(page).textContent()).toBe('登录');
+    await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('登录');
     await page.getByLabel('邮箱或手机号').fill(email);
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).click();
 
     await page.waitForURL(`${baseUrl}/account`);
-    await expect.poll(() => page.getByText('你的手机号 +86 138 0013 8000 已通过验证。').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('你的手机号 +86 138 0013 8000 已通过验证。').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await page.getByText('手机号已验证').count()).toBeGreaterThan(0);
     expect(await page.getByText('手机号未验证').count()).toBe(0);
 
@@ -128,7 +128,7 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toBe('注册');
     await page.getByRole('button', { name: '注册', exact: true }).click();
     const summary = page.getByRole('alert');
-    await expect.poll(() => summary.textContent()).toContain('请输入邮箱地址。');
+    await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toContain('请输入邮箱地址。');
     expect(await summary.textContent()).toContain('请输入密码。');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
 
@@ -136,19 +136,19 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     await page.getByLabel('手机号', { exact: true }).fill('12345');
     await page.getByLabel('密码', { exact: true }).fill('short');
     await page.getByRole('button', { name: '注册', exact: true }).click();
-    await expect.poll(() => summary.textContent()).toContain('请输入以 1 开头的 11 位中国大陆手机号');
+    await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toContain('请输入以 1 开头的 11 位中国大陆手机号');
     expect(await summary.textContent()).toContain('密码至少需要 10 个字符。');
 
     await page.getByRole('link', { name: '登录', exact: true }).last().click();
-    await expect.poll(() => heading(page).textContent()).toBe('登录');
+    await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('登录');
     await page.getByLabel('邮箱或手机号').fill('resident@example.com');
     await page.getByLabel('密码', { exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: '登录', exact: true }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('邮箱、手机号或密码不正确。');
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('邮箱、手机号或密码不正确。');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('The email address, mobile number or password is not right.');
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('The email address, mobile number or password is not right.');
 
     // The failed sign-ins are logged by the browser as failed requests; nothing else may be.
     expect(problems.filter((problem) => !problem.includes('401 (Unauthorized)'))).toEqual([]);

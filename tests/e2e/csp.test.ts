@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('the Content-Security-Policy in a real browser', (
     const { page, violations, csp } = await visit('/');
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('重庆城市精神');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toContain('重庆城市精神');
     expect(violations).toEqual([]);
     await page.close();
   });

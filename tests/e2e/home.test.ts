@@ -33,13 +33,13 @@ describe.skipIf(!hasChromium)('home page in a browser', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
 
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => heading.textContent()).toContain('Spirit of Chongqing City');
+    await expect.poll(() => heading.textContent(), { timeout: 10_000 }).toContain('Spirit of Chongqing City');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
 
     await page.reload();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 }).toContain('Spirit of Chongqing City');
     await page.getByRole('button', { name: '中文' }).click();
-    await expect.poll(() => heading.textContent()).toContain('重庆城市精神');
+    await expect.poll(() => heading.textContent(), { timeout: 10_000 }).toContain('重庆城市精神');
 
     expect(problems).toEqual([]);
     await context.close();

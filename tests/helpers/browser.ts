@@ -8,9 +8,9 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const webDistDir = path.join(repoRoot, 'web/dist');
 
-/** Builds the web app when its build is missing or older than its sources (as `npm start` does). */
+/** Builds the web app when its build is missing or older than its sources (as `npm start` does), as a production build. */
 export function buildWebIfStale(): void {
-  execFileSync(process.execPath, [path.join(repoRoot, 'scripts/build-web-if-stale.mjs')], { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, WEB_DIST_DIR: '' } });
+  execFileSync(process.execPath, [path.join(repoRoot, 'scripts/build-web-if-stale.mjs')], { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, WEB_DIST_DIR: '', NODE_ENV: 'production' } });
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -7,6 +7,9 @@ import { NotFoundPage } from './features/not-found/NotFoundPage.tsx';
 import { SignInPage } from './features/accounts/SignInPage.tsx';
 import { SignUpPage } from './features/accounts/SignUpPage.tsx';
 import { AccountPage } from './features/accounts/AccountPage.tsx';
+import { SubmitPage } from './features/submissions/SubmitPage.tsx';
+import { BrowsePage } from './features/submissions/BrowsePage.tsx';
+import { EntryPage } from './features/submissions/EntryPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -17,6 +20,9 @@ export const router = createBrowserRouter([
         children: [
           { index: true, Component: HomePage },
           { path: 'campaigns/:slug', Component: CampaignPage },
+          { path: 'campaigns/:slug/submit', Component: SubmitPage },
+          { path: 'campaigns/:slug/entries', Component: BrowsePage },
+          { path: 'entries/:id', Component: EntryPage },
           { path: 'sign-in', Component: SignInPage },
           { path: 'sign-up', Component: SignUpPage },
           { path: 'account', Component: AccountPage },

@@ -1,5 +1,13 @@
-import { queryOptions } from '@tanstack/react-query';
-import { campaignListSchema, campaignSchema } from '@city-spirit/shared';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import {
+  campaignListSchema,
+  campaignSchema,
+  stageAllows as stageAllowsIn,
+  voteCountsHiddenInStage,
+  type Campaign,
+  type StageAction,
+} from '@city-spirit/shared';
 import { getJson } from './client.ts';
 
 /** Counts on the campaign page are live; this is how often they are asked for again. */
@@ -24,4 +32,18 @@ export function campaignQuery(slug: string) {
     queryFn: ({ signal }) => getJson(`/api/campaigns/${encodeURIComponent(slug)}`, campaignSchema, signal),
     refetchInterval: CAMPAIGN_REFRESH_MS,
   });
+}
+
+export function stageAllows(campaign: Pick<Campaign, 'stage'>, action: StageAction): boolean {
+  return stageAllowsIn(campaign.stage, action);
+}
+
+export const voteCountsHidden = (campaign: Pick<Campaign, 'stage' | 'settings'>) => voteCountsHiddenInStage(campaign);
+
+/** The campaign of the page shown (its slug in the address), else the first one, which the home page shows. */
+export function useCurrentCampaign(): Campaign | undefined {
+  const { slug } = useParams();
+  // The home page keeps the list fresh; elsewhere it is enough to read it once.
+  const list = useQuery({ ...campaignListQuery(), refetchInterval: false });
+  return list.data?.items.find((campaign) => campaign.slug === slug) ?? list.data?.items[0];
 }

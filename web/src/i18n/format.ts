@@ -11,6 +11,7 @@ export function useLocaleFormat() {
 
   return useMemo(() => {
     const numberFormat = new Intl.NumberFormat(locale);
+    const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
     const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: CAMPAIGN_TIME_ZONE });
     const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
 
@@ -46,6 +47,8 @@ export function useLocaleFormat() {
 
     return {
       number: (value: number) => numberFormat.format(value),
+      /** 0.82 → "82%" */
+      percent: (fraction: number) => percentFormat.format(fraction),
       duration,
       date,
       time: (epochMs: number) => timeFormat.format(epochMs),

@@ -41,24 +41,58 @@ function FieldFrame({ id, label, hint, error, optional, children }: FieldFramePr
 type InputProps = Omit<ComponentProps<'input'>, 'id' | 'value' | 'onChange'> & {
   value: string;
   onValueChange: (value: string) => void;
+  /** Shown under the control, such as a character count. */
+  below?: ReactNode;
 };
 
 type TextFieldProps = Omit<FieldFrameProps, 'children'> & InputProps;
 
-export function TextField({ id, label, hint, error, optional, value, onValueChange, className, ...input }: TextFieldProps) {
+export function TextField({ id, label, hint, error, optional, value, onValueChange, below, className, ...input }: TextFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
       {(describedBy) => (
-        <input
-          {...input}
-          id={id}
-          name={input.name ?? id}
-          className={['input', className].filter(Boolean).join(' ')}
-          value={value}
-          onChange={(event) => onValueChange(event.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-        />
+        <>
+          <input
+            {...input}
+            id={id}
+            name={input.name ?? id}
+            className={['input', className].filter(Boolean).join(' ')}
+            value={value}
+            onChange={(event) => onValueChange(event.target.value)}
+            aria-describedby={describedBy}
+            aria-invalid={error ? true : undefined}
+          />
+          {below}
+        </>
+      )}
+    </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = Omit<FieldFrameProps, 'children'> &
+  Omit<ComponentProps<'textarea'>, 'id' | 'value' | 'onChange'> & {
+    value: string;
+    onValueChange: (value: string) => void;
+    below?: ReactNode;
+  };
+
+export function TextAreaField({ id, label, hint, error, optional, value, onValueChange, below, className, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
+      {(describedBy) => (
+        <>
+          <textarea
+            {...textarea}
+            id={id}
+            name={textarea.name ?? id}
+            className={['input', 'textarea', className].filter(Boolean).join(' ')}
+            value={value}
+            onChange={(event) => onValueChange(event.target.value)}
+            aria-describedby={describedBy}
+            aria-invalid={error ? true : undefined}
+          />
+          {below}
+        </>
       )}
     </FieldFrame>
   );

@@ -1,5 +1,7 @@
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { stageAllows, useCurrentCampaign } from '../api/campaigns.ts';
+import { paths } from '../paths.ts';
 import { BrandMark } from './Skyline.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { AccountNav } from './AccountNav.tsx';
@@ -7,6 +9,7 @@ import { PhaseBanner } from './PhaseBanner.tsx';
 
 export function SiteHeader() {
   const { t } = useTranslation();
+  const campaign = useCurrentCampaign();
   return (
     <header className="site-header">
       <div className="container site-header__bar">
@@ -27,6 +30,20 @@ export function SiteHeader() {
               {t('header.nav.campaign')}
             </NavLink>
           </li>
+          {campaign && (
+            <li>
+              <NavLink to={paths.entries(campaign.slug)} className="site-nav__link">
+                {t('header.nav.browse')}
+              </NavLink>
+            </li>
+          )}
+          {campaign && stageAllows(campaign, 'submit') && (
+            <li>
+              <NavLink to={paths.submit(campaign.slug)} className="site-nav__link site-nav__link--action">
+                {t('header.nav.submit')}
+              </NavLink>
+            </li>
+          )}
           <li>
             <Link to={{ pathname: '/', hash: '#process' }} className="site-nav__link">
               {t('header.nav.process')}

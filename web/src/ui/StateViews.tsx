@@ -55,16 +55,20 @@ export function EmptyView() {
   );
 }
 
-export function NotFoundView({ text, detail }: { text: string; detail?: string }) {
+/** `children`: ways on besides the home page, such as a list to go back to. */
+export function NotFoundView({ text, detail, children }: { text: string; detail?: string | undefined; children?: ReactNode }) {
   const { t } = useTranslation();
   useDocumentTitle(t('notFound.title'));
   return (
     <StatePanel tone="not-found" heading={t('notFound.heading')} eyebrow={t('notFound.status')}>
       <p className="state__message">{text}</p>
       {detail && <p className="state__meta">{detail}</p>}
-      <Link to="/" className="button">
-        {t('notFound.home')}
-      </Link>
+      <p className="state__actions">
+        <Link to="/" className="button">
+          {t('notFound.home')}
+        </Link>
+        {children}
+      </p>
     </StatePanel>
   );
 }

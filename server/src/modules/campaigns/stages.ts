@@ -1,18 +1,9 @@
-import type { Stage, StageAction } from '@city-spirit/shared';
+import { STAGE_ALLOWS, stageAllows, type Stage, type StageAction } from '@city-spirit/shared';
 import { AppError } from '../../errors.ts';
 
-/** The one place that says what each stage allows; every feature asks assertStageAllows. */
-export const STAGE_ALLOWS: Record<Stage, readonly StageAction[]> = {
-  collect: ['submit', 'editOwnSubmission', 'withdrawOwnSubmission', 'vote', 'comment', 'report'],
-  discuss: ['vote', 'comment', 'pairwise', 'report', 'shortlist'],
-  refine: ['draft', 'commentOnDraft', 'voteOnDraft'],
-  announced: [],
-};
+export { STAGE_ALLOWS, stageAllows };
 
-export function stageAllows(stage: Stage, action: StageAction): boolean {
-  return STAGE_ALLOWS[stage].includes(action);
-}
-
+/** Every feature asks this before acting; the wrong stage is a 409 stage_closed that says when it is open. */
 export function assertStageAllows(campaign: { stage: Stage }, action: StageAction): void {
   if (stageAllows(campaign.stage, action)) return;
   const when = (Object.keys(STAGE_ALLOWS) as Stage[]).filter((stage) => stageAllows(stage, action));

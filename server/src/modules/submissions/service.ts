@@ -127,7 +127,7 @@ async function assertNoDuplicate(db: Executor, campaignId: string, normalized: s
     existing.status === 'pending'
       ? `The same phrase was already submitted and awaits review: "${existing.phrase}".`
       : `The same phrase is already in the campaign: "${existing.phrase}". Support it instead of adding a copy.`,
-    { duplicateOf: existing.id, duplicate: { id: existing.id, phrase: existing.phrase } },
+    { duplicateOf: existing.id, duplicate: { id: existing.id, phrase: existing.phrase, status: existing.status } },
   );
 }
 
@@ -300,11 +300,13 @@ export async function listSubmissions(
   query: z.output<typeof submissionListQuerySchema>,
 ): Promise<{ items: Submission[]; nextCursor: string | null; sort: SubmissionSort; seed: string | null }> {
   const campaign = await campaignRules(db, { slug });
-  const sort: SubmissionSort = query.sort ?? (campaign.stage === 'collect' ? 'random' : 'top');
+  const hidden = countsHidden(campaign, viewer);
+  const sort: SubmissionSort = query.sort ?? (campaign.stage === 'collect' ? 'random' : hidden ? 'new' : 'top');
   const seed = sort === 'random' ? (query.seed ?? randomBytes(9).toString('base64url')) : null;
   const cursor = query.cursor ? decodeCursor(query.cursor, cursorSchema) : null;
-  if (sort === 'top' && countsHidden(campaign, viewer)) {
-    throw new AppError('validation_failed', 400, 'Vote counts are hidden in this campaign for now, so entries cannot be sorted by them. Use sort=random, new or trending.', {
+  // Both orders would reveal the hidden counts.
+  if ((sort === 'top' || sort === 'trending') && hidden) {
+    throw new AppError('validation_failed', 400, 'Vote counts are hidden in this campaign for now, so entries cannot be sorted by votes. Use sort=random or new.', {
       errors: [{ path: 'querystring.sort', message: 'not available while vote counts are hidden' }],
     });
   }

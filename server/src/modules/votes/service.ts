@@ -3,7 +3,7 @@ import type { Role, VoteResult } from '@city-spirit/shared';
 import type { Executor } from '../../db/client.ts';
 import { submissions, users, votes } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
-import { DEFAULT_CAMPAIGN_SETTINGS } from '@city-spirit/shared';
+import { DEFAULT_CAMPAIGN_SETTINGS, voteCountsHiddenInStage } from '@city-spirit/shared';
 import { campaignRules, type CampaignRules } from '../campaigns/service.ts';
 import { assertStageAllows } from '../campaigns/stages.ts';
 
@@ -14,7 +14,7 @@ const VOTABLE = ['published', 'shortlisted'];
 /** Vote counts stay hidden from residents while the campaign says so, until the discuss stage ends. */
 export function voteCountsHiddenFor(campaign: CampaignRules, viewer: { role: Role } | null): boolean {
   const staff = viewer?.role === 'moderator' || viewer?.role === 'admin';
-  return campaign.settings.voteCountsHidden && ['collect', 'discuss'].includes(campaign.stage) && !staff;
+  return voteCountsHiddenInStage(campaign) && !staff;
 }
 
 async function budget(tx: Executor, campaign: CampaignRules, voterId: string) {

@@ -7,7 +7,7 @@ import { TextField } from '../../ui/Field.tsx';
 import { useFormProblems } from '../../ui/formProblems.ts';
 import { useProblemMessage } from '../../ui/useProblemMessage.ts';
 import { AccountSection } from './AccountSection.tsx';
-import { DistrictField } from './DistrictField.tsx';
+import { DistrictField } from '../../ui/DistrictField.tsx';
 import { DISPLAY_NAME_LENGTH, fieldMessage, problemCode, problemsFromIssues, problemsFromServer } from './fieldMessages.ts';
 
 type ProfileField = 'displayName' | 'districtCode';

@@ -10,7 +10,7 @@ import { useFormProblems, type FormProblems } from '../../ui/formProblems.ts';
 import { useProblemMessage } from '../../ui/useProblemMessage.ts';
 import { useSignUp } from './api/signUp.ts';
 import { AuthFrame } from './AuthFrame.tsx';
-import { DistrictField } from './DistrictField.tsx';
+import { DistrictField } from '../../ui/DistrictField.tsx';
 import { DISPLAY_NAME_LENGTH, fieldMessage, problemCode, problemsFromIssues, problemsFromServer } from './fieldMessages.ts';
 import { AFTER_SIGN_IN, authPath, useNextPath } from './nextPath.ts';
 

@@ -1,11 +1,13 @@
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
+import { LOCAL_PATH } from '../../paths.ts';
 
-/** Only a path on this site: "/account" yes; "//elsewhere.example" and "https://…" never. */
+export { authPath } from '../../paths.ts';
+
 const authSearchSchema = z.object({
   next: z
     .string()
-    .regex(/^\/(?![/\\])/)
+    .regex(LOCAL_PATH)
     .max(500)
     .optional()
     .catch(undefined),
@@ -18,7 +20,3 @@ export function useNextPath(): string | undefined {
 }
 
 export const AFTER_SIGN_IN = '/account';
-
-export function authPath(page: '/sign-in' | '/sign-up', next: string | undefined): string {
-  return next ? `${page}?${new URLSearchParams({ next })}` : page;
-}

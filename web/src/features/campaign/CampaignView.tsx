@@ -6,6 +6,7 @@ import { currentLocale } from '../../i18n/index.ts';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
 import { Skyline } from '../../ui/Skyline.tsx';
 import { campaignText, paragraphs } from './campaignText.ts';
+import { CampaignActions } from './CampaignActions.tsx';
 import { CurrentStagePanel } from './CurrentStagePanel.tsx';
 import { ParticipationCounts } from './ParticipationCounts.tsx';
 import { StageTimeline } from './StageTimeline.tsx';
@@ -40,6 +41,7 @@ export function CampaignView({ campaign, updatedAt, stale }: Props) {
               <span className="hero__stage-dot" aria-hidden="true" />
               {t('campaign.stageBadge', { stage: t(`stages.${campaign.stage}.name`) })}
             </p>
+            <CampaignActions campaign={campaign} />
           </div>
           <HeroSeal />
         </div>

@@ -1,0 +1,31 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Campaign } from '@city-spirit/shared';
+import { stageAllows } from '../../api/campaigns.ts';
+import { paths } from '../../paths.ts';
+
+/** What to do now: while collecting, write a phrase or read the others; afterwards, read them and learn what happens next. */
+export function CampaignActions({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
+  const { stage } = campaign;
+  const collecting = stageAllows(campaign, 'submit');
+  return (
+    <div className="hero__actions">
+      {stage !== 'collect' && <p className="hero__next">{t(`campaign.actions.after.${stage}`)}</p>}
+      <p className="hero__buttons">
+        {collecting && (
+          <Link to={paths.submit(campaign.slug)} className="button button--large">
+            <svg className="button__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+              <path d="M3.5 16.5 4.3 13 13.2 4.1a1.6 1.6 0 0 1 2.3 0l.4.4a1.6 1.6 0 0 1 0 2.3L7 15.7z" />
+              <path d="M11.8 5.5l2.7 2.7" />
+            </svg>
+            {t('campaign.actions.write')}
+          </Link>
+        )}
+        <Link to={paths.entries(campaign.slug)} className={collecting ? 'button button--secondary button--large' : 'button button--large'}>
+          {t('campaign.actions.browse')}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import { queryOptions } from '@tanstack/react-query';
+import { submissionSchema } from '@city-spirit/shared';
+import { getJson } from '../../../api/client.ts';
+import { submissionKeys } from './keys.ts';
+
+export function submissionQuery(id: string) {
+  return queryOptions({
+    queryKey: submissionKeys.detail(id),
+    queryFn: ({ signal }) => getJson(`/api/submissions/${encodeURIComponent(id)}`, submissionSchema, signal),
+  });
+}

@@ -1,0 +1,19 @@
+import type { SubmissionSort } from '@city-spirit/shared';
+
+/** What a list of entries is narrowed to; part of its query key. */
+export type SubmissionFilters = {
+  sort: SubmissionSort;
+  q?: string | undefined;
+  districtCode?: string | undefined;
+  author?: 'me' | undefined;
+};
+
+export const submissionKeys = {
+  all: ['submissions'] as const,
+  lists: () => ['submissions', 'list'] as const,
+  list: (slug: string, filters: SubmissionFilters) => ['submissions', 'list', slug, filters] as const,
+  detail: (id: string) => ['submissions', 'detail', id] as const,
+  similar: (slug: string, text: string) => ['submissions', 'similar', slug, text] as const,
+};
+
+export const campaignPath = (slug: string) => `/api/campaigns/${encodeURIComponent(slug)}`;

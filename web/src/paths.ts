@@ -1,0 +1,20 @@
+/** The addresses of the app's pages, built in one place so links and routes agree. */
+export const paths = {
+  home: '/',
+  campaign: (slug: string) => `/campaigns/${encodeURIComponent(slug)}`,
+  submit: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/submit`,
+  entries: (slug: string, search?: URLSearchParams) => {
+    const query = search?.toString();
+    return `/campaigns/${encodeURIComponent(slug)}/entries${query ? `?${query}` : ''}`;
+  },
+  myEntries: (slug: string) => paths.entries(slug, new URLSearchParams({ author: 'me' })),
+  entry: (id: string) => `/entries/${encodeURIComponent(id)}`,
+};
+
+/** The sign-in or sign-up page, coming back to `next` afterwards. */
+export function authPath(page: '/sign-in' | '/sign-up', next: string | undefined): string {
+  return next ? `${page}?${new URLSearchParams({ next })}` : page;
+}
+
+/** Only a path on this site: "/account" yes; "//elsewhere.example" and "https://…" never. */
+export const LOCAL_PATH = /^\/(?![/\\])/;
