@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { setupTestApp } from '../helpers/app.ts';
-import { buildWebIfStale, hasChromium, launchChromium, webDistDir } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, openPhonePage as openPhone, startBrowserApp } from '../helpers/browser.ts';
 
 const PASSWORD = 'violet-river-lantern-42';
 
@@ -14,17 +12,9 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
   const logLines: string[] = [];
 
   beforeAll(async () => {
-    buildWebIfStale();
     const logStream = { write: (line: string) => void logLines.push(line) };
-    const { app } = await setupTestApp({ demo: true, config: { webDistDir, logLevel: 'info' }, dependencies: { logStream } });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    ({ baseUrl, browser } = await startBrowserApp({ config: { logLevel: 'info' }, dependencies: { logStream } }));
   }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   /** The latest code sent to the number, once it is in the log. */
   async function verificationCode(phone: string): Promise<string> {
@@ -39,20 +29,7 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     throw new Error(`no verification code for ${phone} in the server log`);
   }
 
-  /** A phone-sized page in Chinese that records console errors, page errors and CSP violations. */
-  async function openPhonePage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) =>
-        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
-      );
-    });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-    return { context, page, problems };
-  }
+  const openPhonePage = () => openPhone(browser);
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
   const header = (page: Page) => page.getByRole('banner');

@@ -1,24 +1,14 @@
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { setupTestApp } from '../helpers/app.ts';
-import { buildWebIfStale, hasChromium, launchChromium, webDistDir } from '../helpers/browser.ts';
+import { hasChromium, startBrowserApp } from '../helpers/browser.ts';
 
 describe.skipIf(!hasChromium)('home page in a browser', () => {
   let browser: Browser;
   let baseUrl: string;
 
   beforeAll(async () => {
-    buildWebIfStale();
-    const { app } = await setupTestApp({ demo: true, config: { webDistDir } });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    ({ baseUrl, browser } = await startBrowserApp());
   }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('shows the campaign in Chinese, switches to English and remembers the choice', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });

@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { AppConfig, AppDependencies } from '../../server/src/app.ts';
+import { setupTestApp } from './app.ts';
 import { repoRoot } from '../../server/src/config.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -27,4 +32,34 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * The whole app with the demo data on its own database, listening on a free port, and Chromium;
+ * both stop after the file's tests. Call it in beforeAll.
+ */
+export async function startBrowserApp(
+  options: { config?: Partial<AppConfig>; dependencies?: AppDependencies } = {},
+): Promise<{ baseUrl: string; browser: Browser; app: FastifyInstance }> {
+  buildWebIfStale();
+  const { app } = await setupTestApp({ demo: true, config: { webDistDir, ...options.config }, dependencies: options.dependencies });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await launchChromium();
+  afterAll(() => browser.close());
+  return { baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, browser, app };
+}
+
+/** A phone-sized page in Chinese that records console errors, page errors and CSP violations. */
+export async function openPhonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  return { context, page, problems };
 }
