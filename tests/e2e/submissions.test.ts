@@ -131,8 +131,12 @@ describe.skipIf(!hasChromium)('phrase submissions in a browser', () => {
     await page.getByLabel('区县').selectOption({ label: '渝中区' });
     await page.waitForURL(`${baseUrl}/campaigns/${SLUG}/entries?district=500103`);
     const cardMetas = () => page.locator('.entry-list:not([data-stale]) .entry-card__meta').allTextContents();
-    await expect.poll(async () => (await cardMetas()).every((meta) => meta.includes('渝中区')), { timeout: 10_000 }).toBe(true);
-    expect((await cardMetas()).length).toBeGreaterThan(0);
+    // An empty list (still loading) would pass `every`, so wait for cards that all match.
+    const districtCardsShown = async () => {
+      const metas = await cardMetas();
+      return metas.length > 0 && metas.every((meta) => meta.includes('渝中区'));
+    };
+    await expect.poll(districtCardsShown, { timeout: 10_000 }).toBe(true);
 
     await page.getByRole('searchbox', { name: '搜索' }).fill('没有这样的表述zzz');
     await page.getByRole('button', { name: '搜索', exact: true }).click();
