@@ -8,6 +8,8 @@ export const paths = {
     return `/campaigns/${encodeURIComponent(slug)}/entries${query ? `?${query}` : ''}`;
   },
   myEntries: (slug: string) => paths.entries(slug, new URLSearchParams({ author: 'me' })),
+  compare: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/compare`,
+  ranking: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/ranking`,
   entry: (id: string) => `/entries/${encodeURIComponent(id)}`,
 };
 

@@ -10,6 +10,8 @@ import { AccountPage } from './features/accounts/AccountPage.tsx';
 import { SubmitPage } from './features/submissions/SubmitPage.tsx';
 import { BrowsePage } from './features/submissions/BrowsePage.tsx';
 import { EntryPage } from './features/submissions/EntryPage.tsx';
+import { ComparePage } from './features/votes/ComparePage.tsx';
+import { RankingPage } from './features/votes/RankingPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -22,6 +24,8 @@ export const router = createBrowserRouter([
           { path: 'campaigns/:slug', Component: CampaignPage },
           { path: 'campaigns/:slug/submit', Component: SubmitPage },
           { path: 'campaigns/:slug/entries', Component: BrowsePage },
+          { path: 'campaigns/:slug/compare', Component: ComparePage },
+          { path: 'campaigns/:slug/ranking', Component: RankingPage },
           { path: 'entries/:id', Component: EntryPage },
           { path: 'sign-in', Component: SignInPage },
           { path: 'sign-up', Component: SignUpPage },

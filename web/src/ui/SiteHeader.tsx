@@ -37,6 +37,20 @@ export function SiteHeader() {
               </NavLink>
             </li>
           )}
+          {campaign && stageAllows(campaign, 'pairwise') && (
+            <li>
+              <NavLink to={paths.compare(campaign.slug)} className="site-nav__link site-nav__link--action">
+                {t('compare.navLabel')}
+              </NavLink>
+            </li>
+          )}
+          {campaign && stageAllows(campaign, 'pairwise') && (
+            <li>
+              <NavLink to={paths.ranking(campaign.slug)} className="site-nav__link">
+                {t('ranking.navLabel')}
+              </NavLink>
+            </li>
+          )}
           {campaign && stageAllows(campaign, 'submit') && (
             <li>
               <NavLink to={paths.submit(campaign.slug)} className="site-nav__link site-nav__link--action">

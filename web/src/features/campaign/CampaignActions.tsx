@@ -22,7 +22,15 @@ export function CampaignActions({ campaign }: { campaign: Campaign }) {
             {t('campaign.actions.write')}
           </Link>
         )}
-        <Link to={paths.entries(campaign.slug)} className={collecting ? 'button button--secondary button--large' : 'button button--large'}>
+        {stageAllows(campaign, 'pairwise') && (
+          <Link to={paths.compare(campaign.slug)} className="button button--large">
+            {t('compare.start')}
+          </Link>
+        )}
+        <Link
+          to={paths.entries(campaign.slug)}
+          className={collecting || stageAllows(campaign, 'pairwise') ? 'button button--secondary button--large' : 'button button--large'}
+        >
           {t('campaign.actions.browse')}
         </Link>
       </p>

@@ -11,6 +11,7 @@ import { useBrowseSearch } from './browseSearch.ts';
 import { CampaignGate } from './CampaignGate.tsx';
 import { EntryResults } from './EntryResults.tsx';
 import { PageIntro } from './PageIntro.tsx';
+import { VoteBudgetNote } from '../votes/SupportButton.tsx';
 import { defaultSort, offeredSorts } from './sorting.ts';
 
 export function BrowsePage() {
@@ -64,6 +65,7 @@ function BrowseView({ campaign }: { campaign: Campaign }) {
             </Link>
           </nav>
         )}
+        {stageAllows(campaign, 'vote') && <VoteBudgetNote slug={campaign.slug} />}
         <BrowseFilters key={search.q ?? ''} search={search} sort={filters.sort} sorts={mine ? undefined : sorts} onChange={changeSearch} />
         <EntryResults
           campaign={campaign}

@@ -6,11 +6,13 @@ import { paths } from '../../paths.ts';
 import { authorName, entryLang, excerpt } from './entryText.ts';
 import { entryState } from './entryState.ts';
 import { StatusBadge } from './StatusBadge.tsx';
+import { SupportButton } from '../votes/SupportButton.tsx';
 
-type Props = { submission: Submission; districtName: string | undefined; backTo: string };
+/** `canVote`: the campaign's stage takes votes (the button shows on entries that can be supported). */
+type Props = { submission: Submission; districtName: string | undefined; backTo: string; canVote?: boolean };
 
 /** One entry in a list: the phrase (a link to its page), the start of its explanation, and who, where and how many votes. */
-export function EntryCard({ submission, districtName, backTo }: Props) {
+export function EntryCard({ submission, districtName, backTo, canVote = false }: Props) {
   const { t } = useTranslation();
   const format = useLocaleFormat();
   const lang = entryLang(submission);
@@ -45,6 +47,7 @@ export function EntryCard({ submission, districtName, backTo }: Props) {
           </div>
         )}
       </dl>
+      {canVote && (submission.status === 'published' || submission.status === 'shortlisted') && <SupportButton submission={submission} compact />}
     </li>
   );
 }

@@ -16,6 +16,7 @@ import { entryStateFrom } from './entryState.ts';
 import { ShareButton } from './ShareButton.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { WithdrawSection } from './WithdrawSection.tsx';
+import { canSupport, SupportButton } from '../votes/SupportButton.tsx';
 
 export function EntryPage() {
   const { t } = useTranslation();
@@ -133,7 +134,14 @@ function EntryView({ submission }: { submission: Submission }) {
               <dd>{format.number(submission.commentCount)}</dd>
             </div>
           </dl>
-          <p className="entry__facts-note">{submission.voteCount === null ? t('entry.votesHidden') : t('entry.votingSoon')}</p>
+          {canSupport(campaign, submission) ? (
+            <SupportButton submission={submission} />
+          ) : (
+            campaign &&
+            !stageAllows(campaign, 'vote') && (
+              <p className="entry__facts-note">{submission.voteCount === null ? t('entry.votesHidden') : t('entry.votingSoon')}</p>
+            )
+          )}
         </aside>
         {((similar && similar.length > 0) || canWithdraw) && (
           <div className="entry__more">

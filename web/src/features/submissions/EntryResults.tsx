@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '@city-spirit/shared';
+import { stageAllows } from '../../api/campaigns.ts';
 import { paths } from '../../paths.ts';
 import { useDistrictName } from '../../ui/DistrictField.tsx';
 import { useProblemMessage } from '../../ui/useProblemMessage.ts';
@@ -26,6 +27,7 @@ export function EntryResults({ campaign, filters, backTo, clearPath, canSubmit }
   const problemMessage = useProblemMessage();
   const districtName = useDistrictName();
   // While other filters load, the entries shown stay (dimmed) instead of the page jumping.
+  const canVote = stageAllows(campaign, 'vote');
   const list = useInfiniteQuery({ ...submissionListQuery(campaign.slug, filters), placeholderData: keepPreviousData });
   const entries = list.data?.pages.flatMap((page) => page.items) ?? [];
   const listRef = useRef<HTMLOListElement>(null);
@@ -93,7 +95,7 @@ export function EntryResults({ campaign, filters, backTo, clearPath, canSubmit }
         <>
           <ol className="entry-list" ref={listRef} data-stale={list.isPlaceholderData || undefined}>
             {entries.map((submission) => (
-              <EntryCard key={submission.id} submission={submission} districtName={districtName(submission.districtCode)} backTo={backTo} />
+              <EntryCard key={submission.id} submission={submission} districtName={districtName(submission.districtCode)} backTo={backTo} canVote={canVote} />
             ))}
           </ol>
           {list.isFetchNextPageError && (

@@ -1,0 +1,130 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { injectAs, signIn } from '../helpers/accounts.ts';
+import { setupTestApp } from '../helpers/app.ts';
+import { buildWebIfStale, hasChromium, launchChromium, webDistDir } from '../helpers/browser.ts';
+
+const DEMO_PASSWORD = 'chongqing-demo-2026';
+const SLUG = 'chongqing-spirit';
+
+describe.skipIf(!hasChromium)('supporting and comparing entries in a browser', () => {
+  let browser: Browser;
+  let baseUrl: string;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    buildWebIfStale();
+    ({ app } = await setupTestApp({ demo: true, config: { webDistDir } }));
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A phone-sized page in Chinese that records console errors, page errors and CSP violations. */
+  async function openPhonePage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) =>
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    return { context, page, problems };
+  }
+
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+  const mainNav = (page: Page) => page.getByRole('navigation', { name: '主导航' });
+
+  async function rankingComparisons(): Promise<number> {
+    const response = await app.inject({ method: 'GET', url: `/api/campaigns/${SLUG}/ranking` });
+    expect(response.statusCode).toBe(200);
+    return response.json().comparisons as number;
+  }
+
+  it('supports an entry and takes the support back, then compares five pairs with the keyboard', async () => {
+    const { context, page, problems } = await openPhonePage();
+
+    // Sign in, coming back to the entries.
+    await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(`/campaigns/${SLUG}/entries`)}`);
+    await page.getByLabel('邮箱或手机号').fill('resident@example.com');
+    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL(`${baseUrl}/campaigns/${SLUG}/entries`);
+
+    // The budget shows for a signed-in resident.
+    const budgetNote = page.locator('.vote-budget');
+    await expect.poll(() => budgetNote.textContent(), { timeout: 10_000 }).toMatch(/^还可支持 \d+ 条/);
+
+    // The first entry not supported yet: support it, and its count goes up by one.
+    const card = page.locator('.entry-card').filter({ has: page.getByRole('button', { name: '支持', exact: true }) }).first();
+    await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true);
+    const phrase = (await card.getByRole('heading', { level: 2 }).textContent())!;
+    const theCard = page.locator('.entry-card').filter({ has: page.getByRole('heading', { level: 2, name: phrase, exact: true }) });
+    const count = async () => Number((await theCard.locator('.entry-card__fact--votes dd').textContent())!.replace(/\D/g, ''));
+    const before = await count();
+    const button = theCard.getByRole('button', { name: /支持/ });
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+
+    await button.click();
+    await expect.poll(() => count(), { timeout: 10_000 }).toBe(before + 1);
+    await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+    expect(await button.textContent()).toContain('已支持');
+    await expect.poll(() => theCard.getByText(/^还可支持 \d+ 条$/).isVisible(), { timeout: 10_000 }).toBe(true);
+
+    // Taking it back brings the count back.
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
+    await expect.poll(() => count(), { timeout: 10_000 }).toBe(before);
+
+    // The campaign moves on to discussion (an admin's doing).
+    const admin = await signIn(app, 'admin@example.com', DEMO_PASSWORD);
+    const moved = await injectAs(app, admin, { method: 'POST', url: `/api/campaigns/${SLUG}/stage`, payload: { stage: 'discuss' } });
+    expect(moved.statusCode).toBe(200);
+    const recordedBefore = await rankingComparisons();
+
+    // The header leads to comparing pairs.
+    await page.goto(baseUrl);
+    await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toContain('重庆城市精神');
+    await mainNav(page).getByRole('link', { name: '两两比较', exact: true }).click();
+    await page.waitForURL(`${baseUrl}/campaigns/${SLUG}/compare`);
+    await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('哪一个更能代表重庆精神？');
+    expect(await page.getByText('键盘操作：← 选左边，→ 选右边，空格键表示说不好。').isVisible()).toBe(true);
+
+    const pair = page.getByRole('group', { name: '两条表述' });
+    const counter = page.getByText(/^本次已比较 \d+ 组$/);
+    const pairText = async () => ((await pair.isVisible()) ? await pair.locator('.compare__phrase').allTextContents() : []).join('|');
+
+    let made = 0;
+    for (const key of ['ArrowLeft', 'ArrowRight', 'Space', 'ArrowLeft', 'ArrowRight', 'ArrowLeft']) {
+      await expect.poll(() => pair.isVisible(), { timeout: 10_000 }).toBe(true);
+      const shown = await pairText();
+      await page.keyboard.press(key);
+      if (key !== 'Space') made += 1;
+      await expect.poll(() => counter.textContent(), { timeout: 10_000 }).toBe(`本次已比较 ${made} 组`);
+      await expect.poll(() => pairText(), { timeout: 10_000 }).not.toBe(shown);
+    }
+    expect(made).toBe(5);
+
+    // Five comparisons with a winner were recorded (the skip does not count); the ranking is refitted every few seconds.
+    await expect.poll(() => rankingComparisons(), { timeout: 10_000 }).toBe(recordedBefore + 5);
+
+    // The ranking page lists the entries with their scores.
+    await page.getByRole('link', { name: '查看排名' }).click();
+    await page.waitForURL(`${baseUrl}/campaigns/${SLUG}/ranking`);
+    await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('大家的选择：表述排名');
+    await expect.poll(() => page.locator('.ranking__item').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    expect(await page.locator('.ranking__score-value').first().textContent()).toMatch(/^\d+\.\d$/);
+
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
