@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { injectAs, signIn } from '../helpers/accounts.ts';
-import { setupTestApp } from '../helpers/app.ts';
-import { buildWebIfStale, hasChromium, launchChromium, webDistDir } from '../helpers/browser.ts';
+import { hasChromium, openPhonePage as openPhone, startBrowserApp } from '../helpers/browser.ts';
 
 const DEMO_PASSWORD = 'chongqing-demo-2026';
 const SLUG = 'chongqing-spirit';
@@ -15,31 +13,10 @@ describe.skipIf(!hasChromium)('supporting and comparing entries in a browser', (
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    buildWebIfStale();
-    ({ app } = await setupTestApp({ demo: true, config: { webDistDir } }));
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    ({ app, baseUrl, browser } = await startBrowserApp());
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  /** A phone-sized page in Chinese that records console errors, page errors and CSP violations. */
-  async function openPhonePage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) =>
-        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
-      );
-    });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-    return { context, page, problems };
-  }
+  const openPhonePage = () => openPhone(browser);
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
   const mainNav = (page: Page) => page.getByRole('navigation', { name: '主导航' });
