@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import type { Role } from '@city-spirit/shared';
 import { AppError } from '../errors.ts';
 import type { SessionPolicy } from '../modules/accounts/sessions.ts';
-import { createSession, csrfTokenFor, deleteSession, findActiveSession } from '../modules/accounts/sessions.ts';
+import { createSession, csrfTokenFor, deleteSession, findActiveSession, type ActiveSession } from '../modules/accounts/sessions.ts';
 
 export type SessionUser = { id: string; role: Role; displayName: string; banned: boolean };
 type SessionSubject = { id: string; role: Role; displayName: string; bannedAt: Date | null };
@@ -21,6 +21,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     user: SessionUser | null;
     session: { id: string; token: string } | null;
+    /** The signed-in user's row as the session lookup read it, so handlers need not read it again. */
+    account: ActiveSession['user'] | null;
   }
   interface FastifyReply {
     /** Starts a new session for the user (a new token at every sign-in) and returns its CSRF token. */
@@ -50,6 +52,7 @@ async function sessionPlugin(app: FastifyInstance, { policy }: { policy: Session
   await app.register(cookie);
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
+  app.decorateRequest('account', null);
 
   app.decorateReply('startSession', async function (this: FastifyReply, user: SessionSubject) {
     const request = this.request;
@@ -86,6 +89,7 @@ async function sessionPlugin(app: FastifyInstance, { policy }: { policy: Session
     }
     request.session = { id: active.sessionId, token };
     request.user = toSessionUser(active.user);
+    request.account = active.user;
     if (UNSAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'], csrfTokenFor(token))) {
       throw new AppError(
         'csrf_failed',

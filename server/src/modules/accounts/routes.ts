@@ -87,9 +87,8 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountOptions> = async (app, 
     { schema: { tags: ['accounts'], summary: 'The signed-in user (or null) and the CSRF token for unsafe requests', response: { 200: meResponseSchema } } },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      if (!request.user || !request.session) return { user: null, csrfToken: anonymousCsrfToken() };
-      const user = await signedInUser(request.user.id);
-      return { user: toOwnUser(user), csrfToken: csrfTokenFor(request.session.token) };
+      if (!request.account || !request.session) return { user: null, csrfToken: anonymousCsrfToken() };
+      return { user: toOwnUser(request.account), csrfToken: csrfTokenFor(request.session.token) };
     },
   );
 
