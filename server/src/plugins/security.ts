@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
@@ -15,7 +15,8 @@ const isWrite = (request: FastifyRequest) => WRITE_METHODS.has(request.method);
 
 /** Security headers with a strict CSP (no inline scripts), and request rate limits. */
 async function securityPlugin(app: FastifyInstance, options: SecurityOptions): Promise<void> {
-  await app.register(helmet, {
+  // Built once: @fastify/helmet rebuilt helmet's middleware (and re-parsed the CSP) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -34,6 +35,7 @@ async function securityPlugin(app: FastifyInstance, options: SecurityOptions): P
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
 
   const limits = options.rateLimit;
   if (!limits.enabled) return;
