@@ -18,7 +18,7 @@ type UserRow = typeof users.$inferSelect;
 
 export const DELETED_USER_NAME = '已注销用户';
 
-export function toPublicUser(user: UserRow): User {
+export function toPublicUser(user: Omit<UserRow, 'passwordHash'>): User {
   return {
     id: user.id,
     displayName: user.displayName,
@@ -29,7 +29,7 @@ export function toPublicUser(user: UserRow): User {
   };
 }
 
-export function toOwnUser(user: UserRow): OwnUser {
+export function toOwnUser(user: Omit<UserRow, 'passwordHash'>): OwnUser {
   return {
     ...toPublicUser(user),
     email: user.email,

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Role } from '@city-spirit/shared';
 import type { Config } from '../../config.ts';
-import type { Executor } from '../../db/client.ts';
+import { preparedStatement, type Database, type Executor } from '../../db/client.ts';
 import { sessions, users } from '../../db/schema.ts';
 
 export type SessionPolicy = Config['session'];
@@ -35,18 +35,26 @@ export async function createSession(
   return { id: session!.id, token };
 }
 
-export type ActiveSession = {
-  sessionId: string;
-  user: typeof users.$inferSelect;
-};
+/** The signed-in account as every request sees it: its row without the password hash. */
+export type SessionAccount = Omit<typeof users.$inferSelect, 'passwordHash'>;
 
-/** The session behind a cookie token, or null when it is unknown, expired or its account was erased. */
-export async function findActiveSession(db: Executor, token: string, policy: SessionPolicy): Promise<ActiveSession | null> {
-  const [row] = await db
-    .select({ session: sessions, user: users })
+export type ActiveSession = { sessionId: string; user: SessionAccount };
+
+const { passwordHash: _passwordHash, ...accountColumns } = getTableColumns(users);
+
+/** Runs on every signed-in request. */
+export const sessionByToken = preparedStatement((db) =>
+  db
+    .select({ session: { id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt }, user: accountColumns })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, hashToken(token)));
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('session_by_token'),
+);
+
+/** The session behind a cookie token, or null when it is unknown, expired or its account was erased. */
+export async function findActiveSession(db: Database, token: string, policy: SessionPolicy): Promise<ActiveSession | null> {
+  const [row] = await sessionByToken(db).execute({ tokenHash: hashToken(token) });
   if (!row || row.user.deletedAt) return null;
   const now = Date.now();
   const idle = now - row.session.lastSeenAt.getTime();
