@@ -82,6 +82,21 @@ describe('support votes', () => {
     expect(refused[0]!.json()).toMatchObject({ code: 'vote_limit_reached', budget: { used: 3, max: 3, remaining: 0 } });
   });
 
+  it('accept a repeated vote when the budget is used up, and free a vote when one is withdrawn', async () => {
+    const slug = await createCampaign(app, admin, { settings: { maxVotesPerUser: 2 } });
+    const [first, second, third] = await entries(slug, 3);
+    const voter = await resident();
+    await vote(voter, first!);
+    await vote(voter, second!);
+    const repeats = await Promise.all(Array.from({ length: 5 }, () => vote(voter, first!)));
+    expect(repeats.map((response) => response.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    expect(repeats[0]!.json()).toEqual({ voted: true, voteCount: 1, budget: { used: 2, max: 2, remaining: 0 } });
+    expect((await vote(voter, third!)).statusCode).toBe(409);
+    expect((await unvote(voter, second!)).json()).toEqual({ voted: false, voteCount: 0, budget: { used: 1, max: 2, remaining: 1 } });
+    expect((await vote(voter, third!)).json()).toEqual({ voted: true, voteCount: 1, budget: { used: 2, max: 2, remaining: 0 } });
+    await expectCountersMatchRows();
+  });
+
   it('show whether the viewer supports an entry', async () => {
     const slug = await createCampaign(app, admin);
     const [id] = await entries(slug, 1);

@@ -2,13 +2,14 @@
 // Uses BENCH_DATABASE_URL (a server; a scratch database is created on it) or an embedded PostgreSQL.
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { buildApp } from '../../server/src/app.ts';
-import { loadConfig } from '../../server/src/config.ts';
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { createDatabase, createPool } from '../../server/src/db/client.ts';
 import { startEmbeddedPostgres } from '../../server/src/db/embedded.ts';
 import { runMigrations } from '../../server/src/db/migrate.ts';
 import { seedDatabase } from '../../server/src/db/seed.ts';
@@ -16,6 +17,7 @@ import { databaseUrlFor } from '../helpers/database-url.ts';
 import { similarBenchmark } from './similar.ts';
 import { fitBenchmark } from './fit.ts';
 import { voteBenchmark } from './vote.ts';
+import { cpuPerOperation, cpuSnapshot } from './cpu.ts';
 
 type Target = { baseUrl: string; cookie: string };
 type Scenario = { name: string; what: string; request: (target: Target) => autocannon.Options };
@@ -42,6 +44,11 @@ const SCENARIOS: Scenario[] = [
     request: ({ baseUrl }) => ({ url: `${baseUrl}/api/campaigns/chongqing-spirit` }),
   },
   {
+    name: 'health',
+    what: 'GET /api/health: HTTP and the framework alone, no database',
+    request: ({ baseUrl }) => ({ url: `${baseUrl}/api/health` }),
+  },
+  {
     name: 'me',
     what: 'GET /api/auth/me with a session cookie (session lookup on every request)',
     request: ({ baseUrl, cookie }) => ({ url: `${baseUrl}/api/auth/me`, headers: { cookie } }),
@@ -50,6 +57,26 @@ const SCENARIOS: Scenario[] = [
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+
+/** Starts the application in a child process (as `npm start` would run it) and waits for its port. */
+async function startServer(databaseUrl: string): Promise<{ server: ChildProcess; baseUrl: string }> {
+  const server = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), {
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      RATE_LIMIT_ENABLED: 'true',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000',
+      RATE_LIMIT_USER_READS_PER_MINUTE: '100000000',
+      RATE_LIMIT_USER_WRITES_PER_MINUTE: '100000000',
+      LOGIN_FAILURES_PER_IP_PER_MINUTE: '100000000',
+    },
+  });
+  const [message] = (await Promise.race([once(server, 'message'), once(server, 'exit').then(() => { throw new Error('the bench server exited before listening'); })])) as [{ port: number }];
+  return { server, baseUrl: `http://127.0.0.1:${message.port}` };
+}
 
 async function main() {
   const wanted = process.argv.slice(2);
@@ -70,11 +97,10 @@ async function main() {
 
   try {
     await runMigrations(databaseUrl);
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false' });
-    const app = await buildApp({ ...config, databaseUrl, webDistDir: null });
-    await seedDatabase(app.db, { demo: true });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const pool = createPool(databaseUrl, 10);
+    const db = createDatabase(pool);
+    await seedDatabase(db, { demo: true });
+    const { server, baseUrl } = await startServer(databaseUrl);
     const login = await fetch(`${baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -82,27 +108,33 @@ async function main() {
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
 
-    console.log(`${DURATION_SECONDS} s per HTTP scenario, ${CONNECTIONS} connections, rate limits off, node ${process.version}`);
+    console.log(
+      `${DURATION_SECONDS} s per HTTP scenario, ${CONNECTIONS} connections, node ${process.version}; the server runs in its own process with NODE_ENV=production, log level warn and the rate-limit hook on (limits raised so it never refuses; counters in ${process.env.REDIS_URL ? "Redis" : "memory"})`,
+    );
     for (const scenario of scenarios) {
       if (scenario.name === 'vote') {
-        console.log(await voteBenchmark(app.db, baseUrl, databaseUrl, DURATION_SECONDS, CONNECTIONS));
+        console.log(await voteBenchmark(db, baseUrl, databaseUrl, DURATION_SECONDS, CONNECTIONS, server.pid!));
         continue;
       }
       if (scenario.name === 'fit') {
-        console.log(await fitBenchmark(app.db));
+        console.log(await fitBenchmark(db));
         continue;
       }
       if (scenario.name === 'similar') {
-        console.log(await similarBenchmark(app.db, Number(process.env.BENCH_SIMILAR_ENTRIES ?? 100_000)));
+        console.log(await similarBenchmark(db, Number(process.env.BENCH_SIMILAR_ENTRIES ?? 100_000)));
         continue;
       }
+      const before = cpuSnapshot(server.pid!);
       const result = await autocannon({ ...scenario.request({ baseUrl, cookie }), duration: DURATION_SECONDS, connections: CONNECTIONS });
+      const cpu = cpuPerOperation(before, cpuSnapshot(server.pid!), result.requests.total);
       const failures = result.non2xx + result.errors + result.timeouts;
       console.log(
-        `${scenario.name.padEnd(10)} ${Math.round(result.requests.average)} req/s  latency p50 ${result.latency.p50} ms  p97.5 ${result.latency.p97_5} ms  p99 ${result.latency.p99} ms  failures ${failures}  — ${scenario.what}`,
+        `${scenario.name.padEnd(10)} ${Math.round(result.requests.average)} req/s  latency p50 ${result.latency.p50} ms  p97.5 ${result.latency.p97_5} ms  p99 ${result.latency.p99} ms  failures ${failures}  — ${scenario.what}\n           CPU ms per request: ${cpu}`,
       );
     }
-    await app.close();
+    server.send('stop');
+    await once(server, 'exit');
+    await pool.end();
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();

@@ -6,36 +6,52 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
+import { cpuPerOperation, cpuSnapshot } from './cpu.ts';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../server/src/db/client.ts';
 import { campaigns, submissions, users } from '../../server/src/db/schema.ts';
 import { createSession, csrfTokenFor, hashToken } from '../../server/src/modules/accounts/sessions.ts';
+import { sessionByToken } from '../../server/src/modules/accounts/sessions.ts';
+import { voteStatements } from '../../server/src/modules/votes/service.ts';
 import { textIndexColumns } from '../../server/src/modules/submissions/text-index.ts';
 
 const run = promisify(execFile);
 const VOTERS = 200;
 const ENTRIES = 500;
+const MAX_VOTES = 100_000;
 
-const ENDPOINT_SQL = (vote: boolean) => `\\set u random(1, ${VOTERS})
-\\set e random(1, ${ENTRIES})
-SELECT s.id, u.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = (SELECT token_hash FROM bench_voters WHERE k = :u);
-BEGIN;
-SELECT id, campaign_id, status, author_id FROM submissions WHERE id = (SELECT id FROM bench_entries WHERE k = :e);
-SELECT id, slug, stage, settings FROM campaigns WHERE id = (SELECT campaign_id FROM bench_entries WHERE k = :e);
-${vote ? `SELECT pg_advisory_xact_lock(hashtext((SELECT campaign_id::text FROM bench_entries WHERE k = :e)), hashtext('votes:' || (SELECT user_id::text FROM bench_voters WHERE k = :u)));
-SELECT user_id FROM votes WHERE user_id = (SELECT user_id FROM bench_voters WHERE k = :u) AND submission_id = (SELECT id FROM bench_entries WHERE k = :e);
-SELECT count(*) FROM votes WHERE user_id = (SELECT user_id FROM bench_voters WHERE k = :u) AND campaign_id = (SELECT campaign_id FROM bench_entries WHERE k = :e);
-WITH changed AS (INSERT INTO votes (user_id, submission_id, campaign_id) SELECT v.user_id, e.id, e.campaign_id FROM bench_voters v, bench_entries e WHERE v.k = :u AND e.k = :e ON CONFLICT DO NOTHING RETURNING 1)` : `WITH changed AS (DELETE FROM votes WHERE user_id = (SELECT user_id FROM bench_voters WHERE k = :u) AND submission_id = (SELECT id FROM bench_entries WHERE k = :e) RETURNING 1)`}
-UPDATE submissions SET vote_count = vote_count ${vote ? '+' : '-'} (SELECT count(*) FROM changed) WHERE id = (SELECT id FROM bench_entries WHERE k = :e) RETURNING vote_count;
-SELECT count(*) FROM votes WHERE user_id = (SELECT user_id FROM bench_voters WHERE k = :u) AND campaign_id = (SELECT campaign_id FROM bench_entries WHERE k = :e);
-COMMIT;
-`;
+// pgbench replays the statements the endpoint sends, taken from the code, prepared as the server
+// prepares them; each placeholder becomes a primary-key lookup of a random bench voter or entry.
+const BENCH_VALUES: Record<string, string> = {
+  tokenHash: '(SELECT token_hash FROM bench_voters WHERE k = :u)',
+  user: '(SELECT user_id FROM bench_voters WHERE k = :u)',
+  id: '(SELECT id FROM bench_entries WHERE k = :e)',
+  entry: '(SELECT id FROM bench_entries WHERE k = :e)',
+  campaign: '(SELECT campaign_id FROM bench_entries WHERE k = :e)',
+  max: String(MAX_VOTES),
+};
+
+function replay(statement: { getQuery(): { sql: string; params: unknown[] } }): string {
+  const { sql: text, params } = statement.getQuery();
+  return `${text.replace(/\$(\d+)/g, (_, i: string) => BENCH_VALUES[(params[Number(i) - 1] as { name: string }).name]!)};`;
+}
+
+function endpointScript(db: Database, vote: boolean): string {
+  return [
+    `\\set u random(1, ${VOTERS})`,
+    `\\set e random(1, ${ENTRIES})`,
+    replay(sessionByToken(db)),
+    replay(voteStatements.entryWithCampaign(db)),
+    replay(vote ? voteStatements.castVoteStatement(db) : voteStatements.withdrawVoteStatement(db)),
+    '',
+  ].join('\n');
+}
 
 type Voter = { cookie: string; csrf: string };
 
 async function prepare(db: Database): Promise<{ voters: Voter[]; entryIds: string[] }> {
   const [campaign] = await db.select().from(campaigns).limit(1);
-  await db.execute(sql`UPDATE campaigns SET stage = 'collect', settings = settings || '{"maxVotesPerUser": 100000}'::jsonb WHERE id = ${campaign!.id}`);
+  await db.execute(sql`UPDATE campaigns SET stage = 'collect', settings = settings || ${JSON.stringify({ maxVotesPerUser: MAX_VOTES })}::jsonb WHERE id = ${campaign!.id}`);
   const created = await db
     .insert(users)
     .values(Array.from({ length: VOTERS }, (_, i) => ({ displayName: `Bench voter ${i}` })))
@@ -65,11 +81,11 @@ async function prepare(db: Database): Promise<{ voters: Voter[]; entryIds: strin
   return { voters, entryIds: entries.map((entry) => entry.id) };
 }
 
-async function pgbench(databaseUrl: string, seconds: number, clients: number): Promise<number> {
+async function pgbench(db: Database, databaseUrl: string, seconds: number, clients: number): Promise<number> {
   const dir = await mkdtemp(path.join(tmpdir(), 'city-spirit-pgbench-'));
-  await writeFile(path.join(dir, 'vote.sql'), ENDPOINT_SQL(true));
-  await writeFile(path.join(dir, 'unvote.sql'), ENDPOINT_SQL(false));
-  const { stdout } = await run('pgbench', ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', path.join(dir, 'vote.sql'), '-f', path.join(dir, 'unvote.sql'), databaseUrl]);
+  await writeFile(path.join(dir, 'vote.sql'), endpointScript(db, true));
+  await writeFile(path.join(dir, 'unvote.sql'), endpointScript(db, false));
+  const { stdout } = await run('pgbench', ['-n', '-M', 'prepared', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', path.join(dir, 'vote.sql'), '-f', path.join(dir, 'unvote.sql'), databaseUrl]);
   const tps = /tps = ([\d.]+)/.exec(stdout);
   if (!tps) throw new Error(`pgbench printed no tps:\n${stdout}`);
   return Number(tps[1]);
@@ -98,19 +114,35 @@ function cannon(baseUrl: string, voters: Voter[], entryIds: string[], options: {
   });
 }
 
-export async function voteBenchmark(db: Database, baseUrl: string, databaseUrl: string, seconds: number, connections: number): Promise<string> {
+type Measured<T> = { result: T; cpu: string };
+
+/** Runs one phase on a settled database (no dead rows or checkpoint left over from the last) and reads its CPU. */
+async function phase<T>(db: Database, serverPid: number, operations: (result: T) => number, run: () => Promise<T>): Promise<Measured<T>> {
+  await db.execute(sql`VACUUM (ANALYZE) votes, submissions`);
+  await db.execute(sql`CHECKPOINT`);
+  const before = cpuSnapshot(serverPid);
+  const result = await run();
+  return { result, cpu: cpuPerOperation(before, cpuSnapshot(serverPid), operations(result)) };
+}
+
+export async function voteBenchmark(db: Database, baseUrl: string, databaseUrl: string, seconds: number, connections: number, serverPid: number): Promise<string> {
   const { voters, entryIds } = await prepare(db);
-  const database = await pgbench(databaseUrl, seconds, connections);
-  const full = await cannon(baseUrl, voters, entryIds, { seconds, connections });
-  const half = Math.round(database / 2);
-  const paced = await cannon(baseUrl, voters, entryIds, { seconds, connections, rate: half });
+  const requests = (result: autocannon.Result) => result.requests.total;
+  const database = await phase(db, serverPid, (tps: number) => tps * seconds, () => pgbench(db, databaseUrl, seconds, connections));
+  const full = await phase(db, serverPid, requests, () => cannon(baseUrl, voters, entryIds, { seconds, connections }));
+  const half = Math.round(database.result / 2);
+  const paced = await phase(db, serverPid, requests, () => cannon(baseUrl, voters, entryIds, { seconds, connections, rate: half }));
   const { rows } = await db.execute<{ drift: string }>(sql`
     SELECT count(*) AS drift FROM submissions s WHERE s.vote_count <> (SELECT count(*) FROM votes v WHERE v.submission_id = s.id)`);
   const failures = (result: autocannon.Result) => result.non2xx + result.errors + result.timeouts;
+  const rate = full.result.requests.average;
   return [
-    `vote       pgbench (same SQL, ${connections} clients): ${Math.round(database)} tx/s`,
-    `           endpoint, ${connections} connections: ${Math.round(full.requests.average)} req/s = ${(full.requests.average / database).toFixed(2)}× pgbench (target ≥ 0.6×), p99 ${full.latency.p99} ms, failures ${failures(full)}`,
-    `           endpoint paced at ${half} req/s (half of pgbench): p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms (target ≤ 25 ms), failures ${failures(paced)}`,
+    `vote       pgbench (the same statements, prepared, ${connections} clients): ${Math.round(database.result)} tx/s`,
+    `           endpoint, ${connections} connections: ${Math.round(rate)} req/s = ${(rate / database.result).toFixed(2)}× pgbench (target ≥ 0.6×), p99 ${full.result.latency.p99} ms, failures ${failures(full.result)}`,
+    `           endpoint paced at ${half} req/s (half of pgbench): p50 ${paced.result.latency.p50} ms, p99 ${paced.result.latency.p99} ms (target ≤ 25 ms), failures ${failures(paced.result)}`,
+    `           CPU ms per vote, pgbench run: ${database.cpu}`,
+    `           CPU ms per vote, endpoint run: ${full.cpu}`,
+    `           CPU ms per vote, paced run: ${paced.cpu}`,
     `           counters differing from count(*) afterwards: ${rows[0]!.drift}`,
   ].join('\n');
 }

@@ -1,7 +1,10 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { campaignSlugParamsSchema, submissionIdParamsSchema, voteBudgetSchema, voteResultSchema } from '@city-spirit/shared';
 import { problemResponses } from '../../plugins/errors.ts';
 import { castVote, voteBudget, withdrawVote } from './service.ts';
+
+const voterOf = (request: FastifyRequest) => ({ ...request.user!, verified: request.account!.verifiedAt !== null });
 
 export const voteRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
@@ -14,7 +17,7 @@ export const voteRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: voteResultSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => castVote(app.db, request.user!, request.params.id),
+    async (request) => castVote(app.db, voterOf(request), request.params.id),
   );
 
   app.delete(
@@ -27,7 +30,7 @@ export const voteRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: voteResultSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => withdrawVote(app.db, request.user!, request.params.id),
+    async (request) => withdrawVote(app.db, voterOf(request), request.params.id),
   );
 
   app.get(

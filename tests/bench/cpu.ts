@@ -1,0 +1,42 @@
+// CPU time by process, read from /proc, to show where a scenario's CPU goes on a shared machine.
+import { readdirSync, readFileSync } from 'node:fs';
+
+export type CpuGroups = Record<string, number>;
+
+const TICK_MS = 10; // Linux USER_HZ is 100 on every architecture Node supports
+
+function processTimes(pid: string): { comm: string; own: number; children: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = (a: number, b: number) => (Number(fields[a]) + Number(fields[b])) * TICK_MS;
+    // utime + stime, and cutime + cstime: what its children that have exited used.
+    return { comm, own: ticks(11, 12), children: ticks(13, 14) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU milliseconds used so far by PostgreSQL (its exited backends included), by this process, by
+ * the server process, and by pgbench (this process's exited children: pgbench is the only one).
+ */
+export function cpuSnapshot(serverPid: number): CpuGroups {
+  const self = processTimes(String(process.pid));
+  const groups: CpuGroups = { postgres: 0, pgbench: self?.children ?? 0, 'load generator': self?.own ?? 0, server: processTimes(String(serverPid))?.own ?? 0 };
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    const times = processTimes(pid);
+    if (times?.comm === 'postgres') groups.postgres! += times.own + times.children;
+  }
+  return groups;
+}
+
+/** CPU milliseconds per operation by group between two snapshots, for groups that used any. */
+export function cpuPerOperation(before: CpuGroups, after: CpuGroups, operations: number): string {
+  return Object.keys(after)
+    .map((group) => [group, (after[group]! - (before[group] ?? 0)) / operations] as const)
+    .filter(([, ms]) => ms > 0)
+    .map(([group, ms]) => `${group} ${ms.toFixed(2)}`)
+    .join(', ');
+}
