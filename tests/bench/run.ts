@@ -113,7 +113,7 @@ async function main() {
     );
     for (const scenario of scenarios) {
       if (scenario.name === 'vote') {
-        console.log(await voteBenchmark(db, baseUrl, databaseUrl, DURATION_SECONDS, CONNECTIONS, server.pid!));
+        console.log(await voteBenchmark(db, baseUrl, databaseUrl, DURATION_SECONDS, CONNECTIONS, server));
         continue;
       }
       if (scenario.name === 'fit') {

@@ -1,13 +1,22 @@
 // The application under load, in its own process as in production, so the load generator does not
-// share its event loop. Started by run.ts with the bench's environment; reports its port over IPC.
+// share its event loop. Started by run.ts with the bench's environment; reports its port over IPC,
+// and on request the server-side durations of the requests since the last report.
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
 
 const config = loadConfig();
 const app = await buildApp({ ...config, databaseUrl: config.databaseUrl!, webDistDir: null });
+let durations: number[] = [];
+app.addHook('onResponse', async (_request, reply) => {
+  durations.push(reply.elapsedTime);
+});
 await app.listen({ host: '127.0.0.1', port: 0 });
 process.send!({ port: (app.server.address() as AddressInfo).port });
 process.on('message', (message) => {
+  if (message === 'durations') {
+    process.send!({ durations });
+    durations = [];
+  }
   if (message === 'stop') void app.close().then(() => process.exit(0));
 });

@@ -1,12 +1,15 @@
 // `npm run bench -- vote`: the full vote endpoint (session, CSRF, rate-limit hook, stage rule,
 // budget, counter) against pgbench running the same SQL on the same database.
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
+import { layouts, pin, postgresPids, type Layout } from './affinity.ts';
 import { cpuPerOperation, cpuSnapshot } from './cpu.ts';
+import { pacedLoad, summarize, type PacedRequest, type PacedResult } from './paced.ts';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../server/src/db/client.ts';
 import { campaigns, submissions, users } from '../../server/src/db/schema.ts';
@@ -81,36 +84,33 @@ async function prepare(db: Database): Promise<{ voters: Voter[]; entryIds: strin
   return { voters, entryIds: entries.map((entry) => entry.id) };
 }
 
-async function pgbench(db: Database, databaseUrl: string, seconds: number, clients: number): Promise<number> {
+async function pgbench(db: Database, databaseUrl: string, seconds: number, clients: number, cpus: string): Promise<number> {
   const dir = await mkdtemp(path.join(tmpdir(), 'city-spirit-pgbench-'));
   await writeFile(path.join(dir, 'vote.sql'), endpointScript(db, true));
   await writeFile(path.join(dir, 'unvote.sql'), endpointScript(db, false));
-  const { stdout } = await run('pgbench', ['-n', '-M', 'prepared', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', path.join(dir, 'vote.sql'), '-f', path.join(dir, 'unvote.sql'), databaseUrl]);
+  const { stdout } = await run('taskset', ['-c', cpus, 'pgbench', '-n', '-M', 'prepared', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', path.join(dir, 'vote.sql'), '-f', path.join(dir, 'unvote.sql'), databaseUrl]);
   const tps = /tps = ([\d.]+)/.exec(stdout);
   if (!tps) throw new Error(`pgbench printed no tps:\n${stdout}`);
   return Number(tps[1]);
 }
 
-function cannon(baseUrl: string, voters: Voter[], entryIds: string[], options: { seconds: number; connections: number; rate?: number }) {
+/** A random resident supports or withdraws from a random entry, as pgbench's two scripts do. */
+function randomVote(voters: Voter[], entryIds: string[]): PacedRequest {
   const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
+  const voter = pick(voters);
+  return {
+    method: Math.random() < 0.5 ? 'PUT' : 'DELETE',
+    path: `/api/submissions/${pick(entryIds)}/vote`,
+    headers: { cookie: voter.cookie, 'x-csrf-token': voter.csrf },
+  };
+}
+
+function cannon(baseUrl: string, voters: Voter[], entryIds: string[], options: { seconds: number; connections: number }) {
   return autocannon({
     url: baseUrl,
     duration: options.seconds,
     connections: options.connections,
-    ...(options.rate ? { overallRate: options.rate } : {}),
-    requests: [
-      {
-        setupRequest: (request) => {
-          const voter = pick(voters);
-          return {
-            ...request,
-            method: Math.random() < 0.5 ? 'PUT' : 'DELETE',
-            path: `/api/submissions/${pick(entryIds)}/vote`,
-            headers: { cookie: voter.cookie, 'x-csrf-token': voter.csrf },
-          };
-        },
-      },
-    ],
+    requests: [{ setupRequest: (request) => ({ ...request, ...randomVote(voters, entryIds) }) }],
   });
 }
 
@@ -125,24 +125,50 @@ async function phase<T>(db: Database, serverPid: number, operations: (result: T)
   return { result, cpu: cpuPerOperation(before, cpuSnapshot(serverPid), operations(result)) };
 }
 
-export async function voteBenchmark(db: Database, baseUrl: string, databaseUrl: string, seconds: number, connections: number, serverPid: number): Promise<string> {
-  const { voters, entryIds } = await prepare(db);
+async function measure(db: Database, target: { baseUrl: string; databaseUrl: string; server: ChildProcess }, voters: Voter[], entryIds: string[], options: { seconds: number; connections: number; layout: Layout }) {
+  const { seconds, connections, layout } = options;
+  await pin(postgresPids(), layout.database);
+  await pin([process.pid, target.server.pid!], layout.clients);
   const requests = (result: autocannon.Result) => result.requests.total;
-  const database = await phase(db, serverPid, (tps: number) => tps * seconds, () => pgbench(db, databaseUrl, seconds, connections));
-  const full = await phase(db, serverPid, requests, () => cannon(baseUrl, voters, entryIds, { seconds, connections }));
+  const database = await phase(db, target.server.pid!, (tps: number) => tps * seconds, () => pgbench(db, target.databaseUrl, seconds, connections, layout.clients));
+  const full = await phase(db, target.server.pid!, requests, () => cannon(target.baseUrl, voters, entryIds, { seconds, connections }));
   const half = Math.round(database.result / 2);
-  const paced = await phase(db, serverPid, requests, () => cannon(baseUrl, voters, entryIds, { seconds, connections, rate: half }));
-  const { rows } = await db.execute<{ drift: string }>(sql`
-    SELECT count(*) AS drift FROM submissions s WHERE s.vote_count <> (SELECT count(*) FROM votes v WHERE v.submission_id = s.id)`);
+  await serverDurations(target.server);
+  const paced = await phase(db, target.server.pid!, (result: PacedResult) => result.sent, () =>
+    pacedLoad({ baseUrl: target.baseUrl, rate: half, seconds, connections, next: () => randomVote(voters, entryIds) }),
+  );
+  const inServer = summarize(await serverDurations(target.server));
   const failures = (result: autocannon.Result) => result.non2xx + result.errors + result.timeouts;
   const rate = full.result.requests.average;
   return [
-    `vote       pgbench (the same statements, prepared, ${connections} clients): ${Math.round(database.result)} tx/s`,
-    `           endpoint, ${connections} connections: ${Math.round(rate)} req/s = ${(rate / database.result).toFixed(2)}× pgbench (target ≥ 0.6×), p99 ${full.result.latency.p99} ms, failures ${failures(full.result)}`,
-    `           endpoint paced at ${half} req/s (half of pgbench): p50 ${paced.result.latency.p50} ms, p99 ${paced.result.latency.p99} ms (target ≤ 25 ms), failures ${failures(paced.result)}`,
-    `           CPU ms per vote, pgbench run: ${database.cpu}`,
-    `           CPU ms per vote, endpoint run: ${full.cpu}`,
-    `           CPU ms per vote, paced run: ${paced.cpu}`,
-    `           counters differing from count(*) afterwards: ${rows[0]!.drift}`,
-  ].join('\n');
+    `           ${layout.name} CPUs (${layout.describe}):`,
+    `             pgbench, the same statements prepared, ${connections} clients: ${Math.round(database.result)} tx/s`,
+    `             endpoint, ${connections} connections: ${Math.round(rate)} req/s = ${(rate / database.result).toFixed(2)}× pgbench (target ≥ 0.6×), p99 ${full.result.latency.p99} ms, failures ${failures(full.result)}`,
+    `             endpoint paced at ${half} req/s (half of pgbench): evenly spaced: p50 ${paced.result.latency.p50} ms, p90 ${paced.result.latency.p90} ms, p99 ${paced.result.latency.p99} ms (target ≤ 25 ms), max ${paced.result.latency.max} ms, failures ${paced.result.failures}`,
+    `             the same requests timed inside the server (routing to reply sent): p50 ${inServer.p50} ms, p90 ${inServer.p90} ms, p99 ${inServer.p99} ms, max ${inServer.max} ms`,
+    `             CPU ms per vote: pgbench run: ${database.cpu}; endpoint run: ${full.cpu}; paced run: ${paced.cpu}`,
+  ];
+}
+
+/** The server-side durations (ms) of the requests since the last call. */
+async function serverDurations(server: ChildProcess): Promise<number[]> {
+  server.send('durations');
+  const [message] = (await once(server, 'message')) as [{ durations: number[] }];
+  return message.durations;
+}
+
+export async function voteBenchmark(db: Database, baseUrl: string, databaseUrl: string, seconds: number, connections: number, server: ChildProcess): Promise<string> {
+  const serverPid = server.pid!;
+  const { voters, entryIds } = await prepare(db);
+  const lines = ['vote       PUT/DELETE vote through the whole stack, and pgbench replaying its statements on the same database'];
+  const all = layouts();
+  try {
+    for (const layout of all) lines.push(...(await measure(db, { baseUrl, databaseUrl, server }, voters, entryIds, { seconds, connections, layout })));
+  } finally {
+    await pin([...postgresPids(), process.pid, serverPid], all[0]!.database);
+  }
+  const { rows } = await db.execute<{ drift: string }>(sql`
+    SELECT count(*) AS drift FROM submissions s WHERE s.vote_count <> (SELECT count(*) FROM votes v WHERE v.submission_id = s.id)`);
+  lines.push(`           counters differing from count(*) afterwards: ${rows[0]!.drift}`);
+  return lines.join('\n');
 }
