@@ -2,12 +2,15 @@
 // share its event loop. Started by run.ts with the bench's environment; reports its port over IPC,
 // and on request the server-side durations of the requests since the last report.
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
 
 const config = loadConfig();
 const app = await buildApp({ ...config, databaseUrl: config.databaseUrl!, webDistDir: null });
 let durations: number[] = [];
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
 app.addHook('onResponse', async (_request, reply) => {
   durations.push(reply.elapsedTime);
 });
@@ -15,8 +18,10 @@ await app.listen({ host: '127.0.0.1', port: 0 });
 process.send!({ port: (app.server.address() as AddressInfo).port });
 process.on('message', (message) => {
   if (message === 'durations') {
-    process.send!({ durations });
+    const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+    process.send!({ durations, loopDelay: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) } });
     durations = [];
+    loopDelay.reset();
   }
   if (message === 'stop') void app.close().then(() => process.exit(0));
 });

@@ -2,7 +2,7 @@
 // budget, counter) against pgbench running the same SQL on the same database.
 import { execFile, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -84,14 +84,25 @@ async function prepare(db: Database): Promise<{ voters: Voter[]; entryIds: strin
   return { voters, entryIds: entries.map((entry) => entry.id) };
 }
 
-async function pgbench(db: Database, databaseUrl: string, seconds: number, clients: number, cpus: string): Promise<number> {
+/**
+ * pgbench at full speed, or throttled to `rate` (Poisson arrivals, latency from the scheduled start,
+ * as in pacedLoad); returns its rate and, throttled, its latencies from the per-transaction log.
+ */
+async function pgbench(db: Database, databaseUrl: string, options: { seconds: number; clients: number; cpus: string; rate?: number }): Promise<{ tps: number; latencies: number[] }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'city-spirit-pgbench-'));
   await writeFile(path.join(dir, 'vote.sql'), endpointScript(db, true));
   await writeFile(path.join(dir, 'unvote.sql'), endpointScript(db, false));
-  const { stdout } = await run('taskset', ['-c', cpus, 'pgbench', '-n', '-M', 'prepared', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', path.join(dir, 'vote.sql'), '-f', path.join(dir, 'unvote.sql'), databaseUrl]);
+  const throttle = options.rate ? ['-R', String(options.rate), '-l', '--log-prefix', path.join(dir, 'log')] : [];
+  const { stdout } = await run(
+    'taskset',
+    ['-c', options.cpus, 'pgbench', '-n', '-M', 'prepared', '-c', String(options.clients), '-j', '2', '-T', String(options.seconds), ...throttle, '-f', path.join(dir, 'vote.sql'), '-f', path.join(dir, 'unvote.sql'), databaseUrl],
+  );
   const tps = /tps = ([\d.]+)/.exec(stdout);
   if (!tps) throw new Error(`pgbench printed no tps:\n${stdout}`);
-  return Number(tps[1]);
+  const logs = options.rate ? (await readdir(dir)).filter((name) => name.startsWith('log.')) : [];
+  const lines = (await Promise.all(logs.map((name) => readFile(path.join(dir, name), 'utf8')))).join('').split('\n').filter(Boolean);
+  // Each line: client, transaction, latency in µs (including the wait behind the schedule), ...
+  return { tps: Number(tps[1]), latencies: lines.map((line) => Number(line.split(' ')[2]) / 1000) };
 }
 
 /** A random resident supports or withdraws from a random entry, as pgbench's two scripts do. */
@@ -130,31 +141,34 @@ async function measure(db: Database, target: { baseUrl: string; databaseUrl: str
   await pin(postgresPids(), layout.database);
   await pin([process.pid, target.server.pid!], layout.clients);
   const requests = (result: autocannon.Result) => result.requests.total;
-  const database = await phase(db, target.server.pid!, (tps: number) => tps * seconds, () => pgbench(db, target.databaseUrl, seconds, connections, layout.clients));
+  const database = await phase(db, target.server.pid!, ({ tps }) => tps * seconds, () => pgbench(db, target.databaseUrl, { seconds, clients: connections, cpus: layout.clients }));
   const full = await phase(db, target.server.pid!, requests, () => cannon(target.baseUrl, voters, entryIds, { seconds, connections }));
-  const half = Math.round(database.result / 2);
+  const half = Math.round(database.result.tps / 2);
+  const pacedDatabase = summarize((await pgbench(db, target.databaseUrl, { seconds, clients: connections, cpus: layout.clients, rate: half })).latencies);
   await serverDurations(target.server);
   const paced = await phase(db, target.server.pid!, (result: PacedResult) => result.sent, () =>
     pacedLoad({ baseUrl: target.baseUrl, rate: half, seconds, connections, next: () => randomVote(voters, entryIds) }),
   );
-  const inServer = summarize(await serverDurations(target.server));
+  const { durations, loopDelay } = await serverDurations(target.server);
+  const inServer = summarize(durations);
   const failures = (result: autocannon.Result) => result.non2xx + result.errors + result.timeouts;
   const rate = full.result.requests.average;
   return [
     `           ${layout.name} CPUs (${layout.describe}):`,
-    `             pgbench, the same statements prepared, ${connections} clients: ${Math.round(database.result)} tx/s`,
-    `             endpoint, ${connections} connections: ${Math.round(rate)} req/s = ${(rate / database.result).toFixed(2)}× pgbench (target ≥ 0.6×), p99 ${full.result.latency.p99} ms, failures ${failures(full.result)}`,
+    `             pgbench, the same statements prepared, ${connections} clients: ${Math.round(database.result.tps)} tx/s`,
+    `             endpoint, ${connections} connections: ${Math.round(rate)} req/s = ${(rate / database.result.tps).toFixed(2)}× pgbench (target ≥ 0.6×), p99 ${full.result.latency.p99} ms, failures ${failures(full.result)}`,
     `             endpoint paced at ${half} req/s (half of pgbench): evenly spaced: p50 ${paced.result.latency.p50} ms, p90 ${paced.result.latency.p90} ms, p99 ${paced.result.latency.p99} ms (target ≤ 25 ms), max ${paced.result.latency.max} ms, failures ${paced.result.failures}`,
-    `             the same requests timed inside the server (routing to reply sent): p50 ${inServer.p50} ms, p90 ${inServer.p90} ms, p99 ${inServer.p99} ms, max ${inServer.max} ms`,
+    `             pgbench paced at the same rate: p50 ${pacedDatabase.p50} ms, p90 ${pacedDatabase.p90} ms, p99 ${pacedDatabase.p99} ms, max ${pacedDatabase.max} ms`,
+    `             the same requests timed inside the server (routing to reply sent): p50 ${inServer.p50} ms, p90 ${inServer.p90} ms, p99 ${inServer.p99} ms, max ${inServer.max} ms; event-loop delay p50 ${loopDelay.p50} ms, p99 ${loopDelay.p99} ms, max ${loopDelay.max} ms`,
     `             CPU ms per vote: pgbench run: ${database.cpu}; endpoint run: ${full.cpu}; paced run: ${paced.cpu}`,
   ];
 }
 
 /** The server-side durations (ms) of the requests since the last call. */
-async function serverDurations(server: ChildProcess): Promise<number[]> {
+async function serverDurations(server: ChildProcess): Promise<{ durations: number[]; loopDelay: { p50: number; p99: number; max: number } }> {
   server.send('durations');
-  const [message] = (await once(server, 'message')) as [{ durations: number[] }];
-  return message.durations;
+  const [message] = (await once(server, 'message')) as [{ durations: number[]; loopDelay: { p50: number; p99: number; max: number } }];
+  return message;
 }
 
 export async function voteBenchmark(db: Database, baseUrl: string, databaseUrl: string, seconds: number, connections: number, server: ChildProcess): Promise<string> {
