@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { injectAs, signIn } from '../helpers/accounts.ts';
-import { hasChromium, openPhonePage as openPhone, startBrowserApp } from '../helpers/browser.ts';
+import { createUser, injectAs, signIn, TEST_PASSWORD } from '../helpers/accounts.ts';
+import { hasChromium, openPhonePage as openPhone, screenshotPath, startBrowserApp } from '../helpers/browser.ts';
 
 const DEMO_PASSWORD = 'chongqing-demo-2026';
 const SLUG = 'chongqing-spirit';
@@ -104,4 +104,54 @@ describe.skipIf(!hasChromium)('supporting and comparing entries in a browser', (
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it('shows a refused support at once, then takes it back and says why', async () => {
+    // The campaign allows one support per resident, and this resident has used it.
+    const admin = await signIn(app, 'admin@example.com', DEMO_PASSWORD);
+    const patched = await injectAs(app, admin, { method: 'PATCH', url: `/api/campaigns/${SLUG}`, payload: { settings: { maxVotesPerUser: 1 } } });
+    expect(patched.statusCode).toBe(200);
+    const voter = await createUser(app.db, { verified: true });
+    const session = await signIn(app, voter.email);
+    const listed = await app.inject({ method: 'GET', url: `/api/campaigns/${SLUG}/submissions?sort=new&limit=1` });
+    const used = await injectAs(app, session, { method: 'PUT', url: `/api/submissions/${listed.json().items[0].id}/vote` });
+    expect(used.statusCode).toBe(200);
+
+    const { context, page, problems } = await openPhonePage();
+    await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(`/campaigns/${SLUG}/entries`)}`);
+    await page.getByLabel('邮箱或手机号').fill(voter.email);
+    await page.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL(`${baseUrl}/campaigns/${SLUG}/entries`);
+    await expect.poll(() => page.locator('.vote-budget').textContent(), { timeout: 10_000 }).toMatch(/^还可支持 0 条/);
+
+    const card = page.locator('.entry-card').filter({ has: page.getByRole('button', { name: '支持', exact: true }) }).first();
+    await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true);
+    const phrase = (await card.getByRole('heading', { level: 2 }).textContent())!;
+    const theCard = page.locator('.entry-card').filter({ has: page.getByRole('heading', { level: 2, name: phrase, exact: true }) });
+    const count = async () => Number((await theCard.locator('.entry-card__fact--votes dd').textContent())!.replace(/\D/g, ''));
+    const before = await count();
+    const button = theCard.getByRole('button', { name: /支持/ });
+
+    // Hold the server's answer back for a moment, to see the optimistic update before it is undone.
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    await page.route('**/api/submissions/*/vote', async (route) => {
+      await answered;
+      await route.continue();
+    });
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => count(), { timeout: 10_000 }).toBe(before + 1);
+    answer();
+
+    await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
+    await expect.poll(() => count(), { timeout: 10_000 }).toBe(before);
+    const alert = theCard.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toBe('你的支持次数已经用完了。取消对另一条表述的支持后，就可以支持这一条。');
+    await page.screenshot({ path: screenshotPath('vote-refused.png'), fullPage: false });
+
+    // The refusal is the expected 409, not an error of the page.
+    expect(problems.filter((problem) => !problem.includes('409'))).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

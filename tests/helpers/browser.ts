@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,13 @@ import { repoRoot } from '../../server/src/config.ts';
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const webDistDir = path.join(repoRoot, 'web/dist');
+
+/** Where browser tests leave screenshots to look at: `.data/screenshots/` (never committed). */
+export function screenshotPath(name: string): string {
+  const dir = path.join(repoRoot, '.data/screenshots');
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}
 
 /** Builds the web app when its build is missing or older than its sources (as `npm start` does), as a production build. */
 export function buildWebIfStale(): void {
