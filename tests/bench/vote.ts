@@ -12,8 +12,8 @@ import { cpuPerOperation, cpuSnapshot } from './cpu.ts';
 import { pacedLoad, summarize, type PacedRequest, type PacedResult } from './paced.ts';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../server/src/db/client.ts';
-import { campaigns, submissions, users } from '../../server/src/db/schema.ts';
-import { createSession, csrfTokenFor, hashToken } from '../../server/src/modules/accounts/sessions.ts';
+import { campaigns, sessions, submissions, users } from '../../server/src/db/schema.ts';
+import { csrfTokenFor, hashToken } from '../../server/src/modules/accounts/sessions.ts';
 import { sessionByToken } from '../../server/src/modules/accounts/sessions.ts';
 import { voteStatements } from '../../server/src/modules/votes/service.ts';
 import { textIndexColumns } from '../../server/src/modules/submissions/text-index.ts';
@@ -21,77 +21,77 @@ import { textIndexColumns } from '../../server/src/modules/submissions/text-inde
 const run = promisify(execFile);
 const VOTERS = 200;
 const ENTRIES = 500;
-const MAX_VOTES = 100_000;
+const MAX_VOTES = 10_000; // the most a campaign allows; never reached by 200 voters over 500 entries
+
+// The bench's voters, entries and session tokens follow from their numbers, so pgbench can compute
+// each statement's parameters from two random numbers without reading anything else.
+const voterId = (k: number | string) => `00000000-0000-4000-8000-${String(k).padStart(12, '0')}`;
+const entryId = (k: number | string) => `00000000-0000-4000-9000-${String(k).padStart(12, '0')}`;
+const voterToken = (k: number | string) => `bench-token-${k}`;
 
 // pgbench replays the statements the endpoint sends, taken from the code, prepared as the server
-// prepares them; each placeholder becomes a primary-key lookup of a random bench voter or entry.
-const BENCH_VALUES: Record<string, string> = {
-  tokenHash: '(SELECT token_hash FROM bench_voters WHERE k = :u)',
-  user: '(SELECT user_id FROM bench_voters WHERE k = :u)',
-  id: '(SELECT id FROM bench_entries WHERE k = :e)',
-  entry: '(SELECT id FROM bench_entries WHERE k = :e)',
-  campaign: '(SELECT campaign_id FROM bench_entries WHERE k = :e)',
+// prepares them. Each placeholder becomes an expression of pgbench's random numbers :u and :e that
+// yields the same value the server would bind (the session token's hash is computed as hashToken does).
+const benchValues = (campaignId: string): Record<string, string> => ({
+  tokenHash: `rtrim(translate(encode(sha256(convert_to('session:' || '${voterToken('')}' || :u, 'UTF8')), 'base64'), '+/', '-_'), '=')`,
+  user: `('${voterId('').slice(0, 24)}' || lpad(:u::text, 12, '0'))::uuid`,
+  id: `('${entryId('').slice(0, 24)}' || lpad(:e::text, 12, '0'))::uuid`,
+  entry: `('${entryId('').slice(0, 24)}' || lpad(:e::text, 12, '0'))::uuid`,
+  campaign: `'${campaignId}'::uuid`,
   max: String(MAX_VOTES),
-};
+});
 
-function replay(statement: { getQuery(): { sql: string; params: unknown[] } }): string {
+function replay(statement: { getQuery(): { sql: string; params: unknown[] } }, values: Record<string, string>): string {
   const { sql: text, params } = statement.getQuery();
-  return `${text.replace(/\$(\d+)/g, (_, i: string) => BENCH_VALUES[(params[Number(i) - 1] as { name: string }).name]!)};`;
+  return `${text.replace(/\$(\d+)/g, (_, i: string) => values[(params[Number(i) - 1] as { name: string }).name]!)};`;
 }
 
-function endpointScript(db: Database, vote: boolean): string {
+function endpointScript(db: Database, campaignId: string, vote: boolean): string {
+  const values = benchValues(campaignId);
   return [
     `\\set u random(1, ${VOTERS})`,
     `\\set e random(1, ${ENTRIES})`,
-    replay(sessionByToken(db)),
-    replay(voteStatements.entryWithCampaign(db)),
-    replay(vote ? voteStatements.castVoteStatement(db) : voteStatements.withdrawVoteStatement(db)),
+    replay(sessionByToken(db), values),
+    replay(voteStatements.entryWithCampaign(db), values),
+    replay(vote ? voteStatements.castVoteStatement(db) : voteStatements.withdrawVoteStatement(db), values),
     '',
   ].join('\n');
 }
 
 type Voter = { cookie: string; csrf: string };
 
-async function prepare(db: Database): Promise<{ voters: Voter[]; entryIds: string[] }> {
+async function prepare(db: Database): Promise<{ campaignId: string; voters: Voter[]; entryIds: string[] }> {
   const [campaign] = await db.select().from(campaigns).limit(1);
   await db.execute(sql`UPDATE campaigns SET stage = 'collect', settings = settings || ${JSON.stringify({ maxVotesPerUser: MAX_VOTES })}::jsonb WHERE id = ${campaign!.id}`);
-  const created = await db
-    .insert(users)
-    .values(Array.from({ length: VOTERS }, (_, i) => ({ displayName: `Bench voter ${i}` })))
-    .returning({ id: users.id });
-  const voters: Voter[] = [];
-  await db.execute(sql`CREATE TABLE bench_voters (k int PRIMARY KEY, user_id uuid, token_hash text)`);
-  await db.execute(sql`CREATE TABLE bench_entries (k int PRIMARY KEY, id uuid, campaign_id uuid)`);
-  for (const [i, user] of created.entries()) {
-    const { token } = await createSession(db, user.id, { ip: '127.0.0.1', userAgent: 'bench' });
-    voters.push({ cookie: `city_spirit_session=${token}`, csrf: csrfTokenFor(token) });
-    await db.execute(sql`INSERT INTO bench_voters VALUES (${i + 1}, ${user.id}, ${hashToken(token)})`);
-  }
-  const entries = await db
-    .insert(submissions)
-    .values(
-      Array.from({ length: ENTRIES }, (_, i) => ({
-        campaignId: campaign!.id,
-        authorId: created[0]!.id,
-        phrase: `投票压测${i}`,
-        language: 'zh',
-        ...textIndexColumns(`投票压测${i}`, ''),
-      })),
-    )
-    .returning({ id: submissions.id });
-  for (const [i, entry] of entries.entries()) await db.execute(sql`INSERT INTO bench_entries VALUES (${i + 1}, ${entry.id}, ${campaign!.id})`);
+  const numbers = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
+  await db.insert(users).values(numbers(VOTERS).map((k) => ({ id: voterId(k), displayName: `Bench voter ${k}` })));
+  await db.insert(sessions).values(numbers(VOTERS).map((k) => ({ userId: voterId(k), tokenHash: hashToken(voterToken(k)), ip: '127.0.0.1', userAgent: 'bench' })));
+  const voters = numbers(VOTERS).map((k) => ({ cookie: `city_spirit_session=${voterToken(k)}`, csrf: csrfTokenFor(voterToken(k)) }));
+  await db.insert(submissions).values(
+    numbers(ENTRIES).map((k) => ({
+      id: entryId(k),
+      campaignId: campaign!.id,
+      authorId: voterId(1),
+      phrase: `投票压测${k}`,
+      language: 'zh',
+      ...textIndexColumns(`投票压测${k}`, ''),
+    })),
+  );
+  // pgbench must find the same session the server finds, or it would skip the lookup's work.
+  const { rows } = await db.execute<{ found: number }>(sql.raw(`SELECT count(*)::integer AS found FROM sessions WHERE token_hash = ${benchValues(campaign!.id).tokenHash!.replace(':u', '1')}`));
+  if (rows[0]?.found !== 1) throw new Error('the pgbench session-hash expression does not match hashToken');
   await db.execute(sql`ANALYZE`);
-  return { voters, entryIds: entries.map((entry) => entry.id) };
+  return { campaignId: campaign!.id, voters, entryIds: numbers(ENTRIES).map(entryId) };
 }
 
 /**
  * pgbench at full speed, or throttled to `rate` (Poisson arrivals, latency from the scheduled start,
  * as in pacedLoad); returns its rate and, throttled, its latencies from the per-transaction log.
  */
-async function pgbench(db: Database, databaseUrl: string, options: { seconds: number; clients: number; cpus: string; rate?: number }): Promise<{ tps: number; latencies: number[] }> {
+async function pgbench(db: Database, databaseUrl: string, options: { campaignId: string; seconds: number; clients: number; cpus: string; rate?: number }): Promise<{ tps: number; latencies: number[] }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'city-spirit-pgbench-'));
-  await writeFile(path.join(dir, 'vote.sql'), endpointScript(db, true));
-  await writeFile(path.join(dir, 'unvote.sql'), endpointScript(db, false));
+  await writeFile(path.join(dir, 'vote.sql'), endpointScript(db, options.campaignId, true));
+  await writeFile(path.join(dir, 'unvote.sql'), endpointScript(db, options.campaignId, false));
   const throttle = options.rate ? ['-R', String(options.rate), '-l', '--log-prefix', path.join(dir, 'log')] : [];
   const { stdout } = await run(
     'taskset',
@@ -142,16 +142,17 @@ async function phase<T>(db: Database, serverPid: number, operations: (result: T)
   return { result, cpu: cpuPerOperation(before, cpuSnapshot(serverPid), operations(result)) };
 }
 
-async function measure(db: Database, target: { baseUrl: string; databaseUrl: string; server: ChildProcess }, voters: Voter[], entryIds: string[], options: { seconds: number; connections: number; layout: Layout }) {
+async function measure(db: Database, target: { baseUrl: string; databaseUrl: string; server: ChildProcess }, bench: { campaignId: string; voters: Voter[]; entryIds: string[] }, options: { seconds: number; connections: number; layout: Layout }) {
   const { seconds, connections, layout } = options;
+  const { campaignId, voters, entryIds } = bench;
   await pin(postgresPids(), layout.database);
   await pin([process.pid, target.server.pid!], layout.clients);
   const requests = (result: autocannon.Result) => result.requests.total;
   const pid = target.server.pid!;
-  const database = await phase(db, pid, ({ tps }: { tps: number }) => tps * seconds, (time) => pgbench(db, target.databaseUrl, { seconds: time, clients: connections, cpus: layout.clients }), seconds);
+  const database = await phase(db, pid, ({ tps }: { tps: number }) => tps * seconds, (time) => pgbench(db, target.databaseUrl, { campaignId, seconds: time, clients: connections, cpus: layout.clients }), seconds);
   const full = await phase(db, pid, requests, (time) => cannon(target.baseUrl, voters, entryIds, { seconds: time, connections }), seconds);
   const half = Math.round(database.result.tps / 2);
-  const pacedDatabase = await phase(db, pid, ({ tps }: { tps: number }) => tps * seconds, (time) => pgbench(db, target.databaseUrl, { seconds: time, clients: connections, cpus: layout.clients, rate: half }), seconds);
+  const pacedDatabase = await phase(db, pid, ({ tps }: { tps: number }) => tps * seconds, (time) => pgbench(db, target.databaseUrl, { campaignId, seconds: time, clients: connections, cpus: layout.clients, rate: half }), seconds);
   const pacedLatency = summarize(pacedDatabase.result.latencies);
   const paced = await phase(
     db,
@@ -187,11 +188,11 @@ async function serverDurations(server: ChildProcess): Promise<{ durations: numbe
 
 export async function voteBenchmark(db: Database, baseUrl: string, databaseUrl: string, seconds: number, connections: number, server: ChildProcess): Promise<string> {
   const serverPid = server.pid!;
-  const { voters, entryIds } = await prepare(db);
+  const bench = await prepare(db);
   const lines = ['vote       PUT/DELETE vote through the whole stack, and pgbench replaying its statements on the same database'];
   const all = layouts();
   try {
-    for (const layout of all) lines.push(...(await measure(db, { baseUrl, databaseUrl, server }, voters, entryIds, { seconds, connections, layout })));
+    for (const layout of all) lines.push(...(await measure(db, { baseUrl, databaseUrl, server }, bench, { seconds, connections, layout })));
   } finally {
     await pin([...postgresPids(), process.pid, serverPid], all[0]!.database);
   }
