@@ -1,13 +1,14 @@
 import { count, eq, isNotNull, sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { verify } from '@node-rs/argon2';
 import { campaigns, submissions, users } from '../../server/src/db/schema.ts';
 import { seedDatabase } from '../../server/src/db/seed.ts';
-import { setupTestDatabase } from '../helpers/app.ts';
+import { createTestDatabasePool } from '../helpers/app.ts';
 
 describe('demo data', () => {
   it('loads the campaign, one account per role and a few hundred phrases in Chinese and English', async () => {
-    const { db } = await setupTestDatabase();
+    const { db, close } = await createTestDatabasePool();
+    onTestFinished(close);
     expect(await seedDatabase(db, { demo: true })).toEqual({ demoSeeded: true });
 
     const accounts = await db.select().from(users).where(isNotNull(users.email));
@@ -33,7 +34,8 @@ describe('demo data', () => {
   });
 
   it('loads only once, even when several instances start together', async () => {
-    const { db } = await setupTestDatabase();
+    const { db, close } = await createTestDatabasePool();
+    onTestFinished(close);
     const results = await Promise.all([1, 2, 3].map(() => seedDatabase(db, { demo: true })));
     expect(results.filter((result) => result.demoSeeded)).toHaveLength(1);
     expect((await db.select({ n: count() }).from(campaigns))[0]?.n).toBe(1);
@@ -41,7 +43,8 @@ describe('demo data', () => {
   });
 
   it('creates no demo accounts when demo data is off (production)', async () => {
-    const { db } = await setupTestDatabase();
+    const { db, close } = await createTestDatabasePool();
+    onTestFinished(close);
     expect(await seedDatabase(db, { demo: false })).toEqual({ demoSeeded: false });
     expect((await db.select({ n: count() }).from(users))[0]?.n).toBe(0);
     expect((await db.select({ n: count() }).from(campaigns))[0]?.n).toBe(0);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, openPhonePage as openPhone, startBrowserApp } from '../helpers/browser.ts';
 
@@ -8,13 +8,15 @@ const PASSWORD = 'violet-river-lantern-42';
 describe.skipIf(!hasChromium)('accounts in a browser', () => {
   let browser: Browser;
   let baseUrl: string;
+  let stop: () => Promise<void> = async () => undefined;
   /** The server's JSON log lines: the console verification provider writes the codes there. */
   const logLines: string[] = [];
 
   beforeAll(async () => {
     const logStream = { write: (line: string) => void logLines.push(line) };
-    ({ baseUrl, browser } = await startBrowserApp({ config: { logLevel: 'info' }, dependencies: { logStream } }));
+    ({ baseUrl, browser, stop } = await startBrowserApp({ config: { logLevel: 'info' }, dependencies: { logStream } }));
   }, 180_000);
+  afterAll(() => stop());
 
   /** The latest code sent to the number, once it is in the log. */
   async function verificationCode(phone: string): Promise<string> {

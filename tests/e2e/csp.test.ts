@@ -1,14 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { hasChromium, startBrowserApp } from '../helpers/browser.ts';
 
 describe.skipIf(!hasChromium)('the Content-Security-Policy in a real browser', () => {
   let browser: Browser;
   let baseUrl: string;
+  let stop: () => Promise<void> = async () => undefined;
 
   beforeAll(async () => {
-    ({ baseUrl, browser } = await startBrowserApp());
+    ({ baseUrl, browser, stop } = await startBrowserApp());
   }, 180_000);
+  afterAll(() => stop());
 
   async function visit(path: string) {
     const page = await browser.newPage();

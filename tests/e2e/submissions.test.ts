@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, openPhonePage as openPhone, startBrowserApp } from '../helpers/browser.ts';
 
@@ -8,10 +8,12 @@ const SLUG = 'chongqing-spirit';
 describe.skipIf(!hasChromium)('phrase submissions in a browser', () => {
   let browser: Browser;
   let baseUrl: string;
+  let stop: () => Promise<void> = async () => undefined;
 
   beforeAll(async () => {
-    ({ baseUrl, browser } = await startBrowserApp());
+    ({ baseUrl, browser, stop } = await startBrowserApp());
   }, 180_000);
+  afterAll(() => stop());
 
   const openPhonePage = () => openPhone(browser);
 

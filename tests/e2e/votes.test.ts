@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser, injectAs, signIn, TEST_PASSWORD } from '../helpers/accounts.ts';
 import { hasChromium, openPhonePage as openPhone, screenshotPath, startBrowserApp } from '../helpers/browser.ts';
@@ -10,11 +10,13 @@ const SLUG = 'chongqing-spirit';
 describe.skipIf(!hasChromium)('supporting and comparing entries in a browser', () => {
   let browser: Browser;
   let baseUrl: string;
+  let stop: () => Promise<void> = async () => undefined;
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    ({ app, baseUrl, browser } = await startBrowserApp());
+    ({ app, baseUrl, browser, stop } = await startBrowserApp());
   }, 180_000);
+  afterAll(() => stop());
 
   const openPhonePage = () => openPhone(browser);
 

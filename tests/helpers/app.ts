@@ -19,36 +19,53 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
 }
 
 /**
- * The whole application on its own database, closed and dropped after the file's tests.
- * `demo: true` loads the demo campaign, accounts and phrases.
+ * The whole application on its own database; `close` checks that no response leaked anything,
+ * closes the app and drops the database. `demo: true` loads the demo campaign, accounts and phrases.
  */
-export async function setupTestApp(
+export async function createTestApp(
   options: { demo?: boolean; config?: Partial<AppConfig>; dependencies?: AppDependencies } = {},
-): Promise<TestApp> {
+): Promise<TestApp & { close: () => Promise<void> }> {
   const database = await createTestDatabase();
   const config = testConfig(database.url, options.config);
   const app = await buildApp(config, options.dependencies);
   const assertNothingLeaked = watchResponses(app);
   if (options.demo) await seedDatabase(app.db, { demo: true });
   await app.ready();
-  afterAll(async () => {
+  const close = async () => {
     try {
       await assertNothingLeaked(app.db);
     } finally {
       await app.close();
       await database.drop();
     }
-  });
-  return { app, db: app.db, config };
+  };
+  return { app, db: app.db, config, close };
 }
 
-/** A pool on a fresh test database without an app, for service-level tests. */
-export async function setupTestDatabase(): Promise<{ db: Database; url: string }> {
+/**
+ * createTestApp, closed and dropped after the file's tests. Call it while the file is collected
+ * (at the top level or in a describe block): vitest ignores an afterAll registered inside beforeAll.
+ */
+export async function setupTestApp(options: Parameters<typeof createTestApp>[0] = {}): Promise<TestApp> {
+  const { close, ...testApp } = await createTestApp(options);
+  afterAll(close);
+  return testApp;
+}
+
+/** A pool on a fresh test database without an app, for service-level tests; `close` drops it. */
+export async function createTestDatabasePool(): Promise<{ db: Database; url: string; close: () => Promise<void> }> {
   const database = await createTestDatabase();
   const pool = createPool(database.url, 10);
-  afterAll(async () => {
+  const close = async () => {
     await pool.end();
     await database.drop();
-  });
-  return { db: createDatabase(pool), url: database.url };
+  };
+  return { db: createDatabase(pool), url: database.url, close };
+}
+
+/** createTestDatabasePool, dropped after the file's tests (call it while the file is collected). */
+export async function setupTestDatabase(): Promise<{ db: Database; url: string }> {
+  const { close, ...database } = await createTestDatabasePool();
+  afterAll(close);
+  return database;
 }

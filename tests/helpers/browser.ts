@@ -3,10 +3,9 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { afterAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AppConfig, AppDependencies } from '../../server/src/app.ts';
-import { setupTestApp } from './app.ts';
+import { createTestApp } from './app.ts';
 import { repoRoot } from '../../server/src/config.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -42,18 +41,22 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
- * The whole app with the demo data on its own database, listening on a free port, and Chromium;
- * both stop after the file's tests. Call it in beforeAll.
+ * The whole app with the demo data on its own database, listening on a free port, and Chromium.
+ * Call it in beforeAll and `stop` in afterAll (an afterAll registered inside beforeAll never runs):
+ * stop closes the browser, checks that no response leaked anything, and drops the database.
  */
 export async function startBrowserApp(
   options: { config?: Partial<AppConfig>; dependencies?: AppDependencies } = {},
-): Promise<{ baseUrl: string; browser: Browser; app: FastifyInstance }> {
+): Promise<{ baseUrl: string; browser: Browser; app: FastifyInstance; stop: () => Promise<void> }> {
   buildWebIfStale();
-  const { app } = await setupTestApp({ demo: true, config: { webDistDir, ...options.config }, dependencies: options.dependencies });
+  const { app, close } = await createTestApp({ demo: true, config: { webDistDir, ...options.config }, dependencies: options.dependencies });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await launchChromium();
-  afterAll(() => browser.close());
-  return { baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, browser, app };
+  const stop = async () => {
+    await browser.close();
+    await close();
+  };
+  return { baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, browser, app, stop };
 }
 
 /** A phone-sized page in Chinese that records console errors, page errors and CSP violations. */

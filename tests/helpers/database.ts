@@ -8,7 +8,8 @@ export type TestDatabase = { url: string; name: string; drop: () => Promise<void
 /** A fresh database copied from the migrated template; its own per test file, so files run in parallel. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = inject('serverUrl');
-  const name = `city_spirit_test_${randomBytes(6).toString('hex')}`;
+  // city_spirit_test_<run>_<file>: the global teardown finds this run's leftovers by the prefix.
+  const name = `${inject('templateDatabase').replace('_template_', '_test_')}_${randomBytes(6).toString('hex')}`;
   await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`));
   return {
     url: databaseUrlFor(serverUrl, name),

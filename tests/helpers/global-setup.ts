@@ -43,12 +43,20 @@ export default async function setup(project: TestProject) {
   project.provide('templateDatabase', templateDatabase);
 
   return async () => {
+    // Each test database is named after this run; any still here was never dropped by its file.
+    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'city_spirit_test_${run}_%'`);
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await admin.query(`DROP DATABASE IF EXISTS ${templateDatabase} WITH (FORCE)`);
     await admin.end();
     if (embedded) {
       await embedded.stop();
       await rm(dataDir, { recursive: true, force: true });
       await rm(`${dataDir}.password`, { force: true });
+    }
+    if (rows.length > 0) {
+      // vitest only logs an error thrown here, so the exit code says it.
+      console.error(`${rows.length} test database(s) were left behind (dropped now): a helper's afterAll never ran. Register afterAll while the file is collected, not inside beforeAll or a test.`);
+      process.exitCode = 1;
     }
   };
 }
