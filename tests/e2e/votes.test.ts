@@ -29,6 +29,16 @@ describe.skipIf(!hasChromium)('supporting and comparing entries in a browser', (
     return response.json().comparisons as number;
   }
 
+  /** The first entry card the viewer does not support yet, found again by its phrase as the list changes. */
+  async function firstUnsupportedCard(page: Page) {
+    const card = page.locator('.entry-card').filter({ has: page.getByRole('button', { name: '支持', exact: true }) }).first();
+    await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true);
+    const phrase = (await card.getByRole('heading', { level: 2 }).textContent())!;
+    const theCard = page.locator('.entry-card').filter({ has: page.getByRole('heading', { level: 2, name: phrase, exact: true }) });
+    const count = async () => Number((await theCard.locator('.entry-card__fact--votes dd').textContent())!.replace(/\D/g, ''));
+    return { theCard, count, button: theCard.getByRole('button', { name: /支持/ }) };
+  }
+
   it('supports an entry and takes the support back, then compares five pairs with the keyboard', async () => {
     const { context, page, problems } = await openPhonePage();
 
@@ -44,13 +54,8 @@ describe.skipIf(!hasChromium)('supporting and comparing entries in a browser', (
     await expect.poll(() => budgetNote.textContent(), { timeout: 10_000 }).toMatch(/^还可支持 \d+ 条/);
 
     // The first entry not supported yet: support it, and its count goes up by one.
-    const card = page.locator('.entry-card').filter({ has: page.getByRole('button', { name: '支持', exact: true }) }).first();
-    await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true);
-    const phrase = (await card.getByRole('heading', { level: 2 }).textContent())!;
-    const theCard = page.locator('.entry-card').filter({ has: page.getByRole('heading', { level: 2, name: phrase, exact: true }) });
-    const count = async () => Number((await theCard.locator('.entry-card__fact--votes dd').textContent())!.replace(/\D/g, ''));
+    const { theCard, count, button } = await firstUnsupportedCard(page);
     const before = await count();
-    const button = theCard.getByRole('button', { name: /支持/ });
     expect(await button.getAttribute('aria-pressed')).toBe('false');
 
     await button.click();
@@ -126,13 +131,8 @@ describe.skipIf(!hasChromium)('supporting and comparing entries in a browser', (
     await page.waitForURL(`${baseUrl}/campaigns/${SLUG}/entries`);
     await expect.poll(() => page.locator('.vote-budget').textContent(), { timeout: 10_000 }).toMatch(/^还可支持 0 条/);
 
-    const card = page.locator('.entry-card').filter({ has: page.getByRole('button', { name: '支持', exact: true }) }).first();
-    await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true);
-    const phrase = (await card.getByRole('heading', { level: 2 }).textContent())!;
-    const theCard = page.locator('.entry-card').filter({ has: page.getByRole('heading', { level: 2, name: phrase, exact: true }) });
-    const count = async () => Number((await theCard.locator('.entry-card__fact--votes dd').textContent())!.replace(/\D/g, ''));
+    const { theCard, count, button } = await firstUnsupportedCard(page);
     const before = await count();
-    const button = theCard.getByRole('button', { name: /支持/ });
 
     // Hold the server's answer back for a moment, to see the optimistic update before it is undone.
     let answer: () => void = () => undefined;
