@@ -50,11 +50,20 @@ export async function startBrowserApp(
 ): Promise<{ baseUrl: string; browser: Browser; app: FastifyInstance; stop: () => Promise<void> }> {
   buildWebIfStale();
   const { app, close } = await createTestApp({ demo: true, config: { webDistDir, ...options.config }, dependencies: options.dependencies });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const browser = await launchChromium();
-  const stop = async () => {
-    await browser.close();
+  let browser: Browser;
+  try {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchChromium();
+  } catch (error) {
     await close();
+    throw error;
+  }
+  const stop = async () => {
+    try {
+      await browser.close();
+    } finally {
+      await close();
+    }
   };
   return { baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, browser, app, stop };
 }

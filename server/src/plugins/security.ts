@@ -24,7 +24,9 @@ function staticHeaders(middleware: ReturnType<typeof helmet>): Record<string, st
     setHeader: (name: string, value: string | number) => (headers[name.toLowerCase()] = String(value)),
     removeHeader: (name: string) => delete headers[name.toLowerCase()],
   };
-  middleware({} as IncomingMessage, response as unknown as ServerResponse, () => undefined);
+  middleware({} as IncomingMessage, response as unknown as ServerResponse, (error) => {
+    if (error) throw error;
+  });
   return headers;
 }
 
