@@ -97,6 +97,17 @@ describe('support votes', () => {
     await expectCountersMatchRows();
   });
 
+  it('report the budget right while one resident supports and withdraws the same entry at once', async () => {
+    const slug = await createCampaign(app, admin, { settings: { maxVotesPerUser: 5 } });
+    const [id] = await entries(slug, 1);
+    const voter = await resident();
+    await vote(voter, id!);
+    const responses = await Promise.all(Array.from({ length: 120 }, (_, i) => (i % 2 === 0 ? unvote(voter, id!) : vote(voter, id!))));
+    // One entry in the campaign: a resident can never have used more than one vote.
+    for (const response of responses) expect(response.json().budget.used).toBeLessThanOrEqual(1);
+    await expectCountersMatchRows();
+  });
+
   it('show whether the viewer supports an entry', async () => {
     const slug = await createCampaign(app, admin);
     const [id] = await entries(slug, 1);
