@@ -29,6 +29,7 @@ export async function pacedLoad(options: { baseUrl: string; rate: number; second
   const latencies: number[] = [];
   const waiting: number[] = []; // scheduled start times of requests not yet sent
   let failures = 0;
+  let answered = 0;
   let done: () => void;
   const finished = new Promise<void>((resolve) => (done = resolve));
 
@@ -38,6 +39,7 @@ export async function pacedLoad(options: { baseUrl: string; rate: number; second
       .join('')}\r\n`;
 
   const dispatch = (connection: Connection) => {
+    if (connection.socket.destroyed) return;
     const scheduled = waiting.shift();
     if (scheduled === undefined) return;
     connection.busy = true;
@@ -50,6 +52,17 @@ export async function pacedLoad(options: { baseUrl: string; rate: number; second
       const connection: Connection = { socket: net.connect(Number(port), hostname), scheduled: 0, buffer: '', busy: false };
       connection.socket.setNoDelay(true);
       connection.socket.setEncoding('latin1');
+      // A connection that fails loses its request in flight: counted as a failure, never waited for.
+      const lost = () => {
+        if (connection.busy) {
+          connection.busy = false;
+          failures += 1;
+          answered += 1;
+          if (answered === total) done();
+        }
+      };
+      connection.socket.on('error', lost);
+      connection.socket.on('close', lost);
       connection.socket.on('data', (chunk: string) => {
         connection.buffer += chunk;
         const headerEnd = connection.buffer.indexOf('\r\n\r\n');
@@ -60,13 +73,15 @@ export async function pacedLoad(options: { baseUrl: string; rate: number; second
         connection.buffer = connection.buffer.slice(headerEnd + 4 + length);
         latencies.push(performance.now() - connection.scheduled);
         connection.busy = false;
-        if (latencies.length === total) done();
+        answered += 1;
+        if (answered === total) done();
         dispatch(connection);
       });
       return new Promise<Connection>((resolve) => connection.socket.once('connect', () => resolve(connection)));
     }),
   );
 
+  if (total === 0) done!();
   const start = performance.now() + 20;
   let sent = 0;
   while (sent < total) {
@@ -74,7 +89,7 @@ export async function pacedLoad(options: { baseUrl: string; rate: number; second
     while (sent < total && start + (sent * 1000) / options.rate <= now) {
       waiting.push(start + (sent * 1000) / options.rate);
       sent += 1;
-      const idle = connections.find((connection) => !connection.busy);
+      const idle = connections.find((connection) => !connection.busy && !connection.socket.destroyed);
       if (idle) dispatch(idle);
     }
     await new Promise((resolve) => setTimeout(resolve, 1));

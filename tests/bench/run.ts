@@ -94,13 +94,16 @@ async function main() {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${database}`);
   const databaseUrl = databaseUrlFor(serverUrl, database);
+  let server: ChildProcess | null = null;
+  const pool = createPool(databaseUrl, 10);
 
   try {
     await runMigrations(databaseUrl);
-    const pool = createPool(databaseUrl, 10);
     const db = createDatabase(pool);
     await seedDatabase(db, { demo: true });
-    const { server, baseUrl } = await startServer(databaseUrl);
+    const started = await startServer(databaseUrl);
+    server = started.server;
+    const { baseUrl } = started;
     const login = await fetch(`${baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -132,10 +135,12 @@ async function main() {
         `${scenario.name.padEnd(10)} ${Math.round(result.requests.average)} req/s  latency p50 ${result.latency.p50} ms  p97.5 ${result.latency.p97_5} ms  p99 ${result.latency.p99} ms  failures ${failures}  — ${scenario.what}\n           CPU ms per request: ${cpu}`,
       );
     }
-    server.send('stop');
-    await once(server, 'exit');
-    await pool.end();
   } finally {
+    if (server && server.exitCode === null) {
+      server.send('stop');
+      await once(server, 'exit');
+    }
+    await pool.end();
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();
     if (embedded) {

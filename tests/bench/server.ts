@@ -16,6 +16,8 @@ app.addHook('onResponse', async (_request, reply) => {
 });
 await app.listen({ host: '127.0.0.1', port: 0 });
 process.send!({ port: (app.server.address() as AddressInfo).port });
+// The bench process is gone (it failed or was stopped): do not keep listening on its behalf.
+process.on('disconnect', () => void app.close().then(() => process.exit(0)));
 process.on('message', (message) => {
   if (message === 'durations') {
     const ms = (ns: number) => Math.round(ns / 1e5) / 10;

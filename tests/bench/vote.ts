@@ -2,12 +2,12 @@
 // budget, counter) against pgbench running the same SQL on the same database.
 import { execFile, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
-import { layouts, pin, postgresPids, type Layout } from './affinity.ts';
+import { layouts, pin, pinCluster, type Layout } from './affinity.ts';
 import { cpuPerOperation, cpuSnapshot } from './cpu.ts';
 import { pacedLoad, summarize, type PacedRequest, type PacedResult } from './paced.ts';
 import { sql } from 'drizzle-orm';
@@ -101,6 +101,7 @@ async function pgbench(db: Database, databaseUrl: string, options: { campaignId:
   if (!tps) throw new Error(`pgbench printed no tps:\n${stdout}`);
   const logs = options.rate ? (await readdir(dir)).filter((name) => name.startsWith('log.')) : [];
   const lines = (await Promise.all(logs.map((name) => readFile(path.join(dir, name), 'utf8')))).join('').split('\n').filter(Boolean);
+  await rm(dir, { recursive: true, force: true });
   // Each line: client, transaction, latency in µs (including the wait behind the schedule), ...
   return { tps: Number(tps[1]), latencies: lines.map((line) => Number(line.split(' ')[2]) / 1000) };
 }
@@ -142,11 +143,21 @@ async function phase<T>(db: Database, serverPid: number, operations: (result: T)
   return { result, cpu: cpuPerOperation(before, cpuSnapshot(serverPid), operations(result)) };
 }
 
+/** Measures one CPU layout, with the bench's PostgreSQL cluster and our processes pinned for it. */
 async function measure(db: Database, target: { baseUrl: string; databaseUrl: string; server: ChildProcess }, bench: { campaignId: string; voters: Voter[]; entryIds: string[] }, options: { seconds: number; connections: number; layout: Layout }) {
+  const { layout } = options;
+  const [backend] = (await db.execute<{ pid: number }>(sql`SELECT pg_backend_pid() AS pid`)).rows;
+  const restore = [await pinCluster(backend!.pid, layout.database), await pin([process.pid, target.server.pid!], layout.clients)];
+  try {
+    return await measureLayout(db, target, bench, options);
+  } finally {
+    for (const undo of restore.reverse()) await undo();
+  }
+}
+
+async function measureLayout(db: Database, target: { baseUrl: string; databaseUrl: string; server: ChildProcess }, bench: { campaignId: string; voters: Voter[]; entryIds: string[] }, options: { seconds: number; connections: number; layout: Layout }) {
   const { seconds, connections, layout } = options;
   const { campaignId, voters, entryIds } = bench;
-  await pin(postgresPids(), layout.database);
-  await pin([process.pid, target.server.pid!], layout.clients);
   const requests = (result: autocannon.Result) => result.requests.total;
   const pid = target.server.pid!;
   const database = await phase(db, pid, ({ tps }: { tps: number }) => tps * seconds, (time) => pgbench(db, target.databaseUrl, { campaignId, seconds: time, clients: connections, cpus: layout.clients }), seconds);
@@ -186,16 +197,27 @@ async function serverDurations(server: ChildProcess): Promise<{ durations: numbe
   return message;
 }
 
+/**
+ * What pgbench's parameter expressions (the token hash, the voter's and twice the entry's uuid)
+ * cost PostgreSQL per transaction, in µs: work the server does in Node instead, so it slows pgbench.
+ */
+async function expressionCost(db: Database, campaignId: string): Promise<number> {
+  const values = benchValues(campaignId);
+  const row = (k: string) => [values.tokenHash, values.user, values.entry, values.id].map((value) => value!.replace(/(?<!:):[ue]\b/g, k)).join(', ');
+  const timed = async (select: string) => {
+    const started = performance.now();
+    await db.execute(sql.raw(`SELECT sum(length(concat_ws(',', ${select}))) FROM generate_series(1, 200000) g`));
+    return ((performance.now() - started) * 1000) / 200_000;
+  };
+  await timed('g');
+  return (await timed(row('g'))) - (await timed('g'));
+}
+
 export async function voteBenchmark(db: Database, baseUrl: string, databaseUrl: string, seconds: number, connections: number, server: ChildProcess): Promise<string> {
-  const serverPid = server.pid!;
   const bench = await prepare(db);
   const lines = ['vote       PUT/DELETE vote through the whole stack, and pgbench replaying its statements on the same database'];
-  const all = layouts();
-  try {
-    for (const layout of all) lines.push(...(await measure(db, { baseUrl, databaseUrl, server }, bench, { seconds, connections, layout })));
-  } finally {
-    await pin([...postgresPids(), process.pid, serverPid], all[0]!.database);
-  }
+  lines.push(`           pgbench computes its parameters in SQL: ${(await expressionCost(db, bench.campaignId)).toFixed(1)} µs of PostgreSQL time per transaction that the endpoint spends in Node instead`);
+  for (const layout of layouts()) lines.push(...(await measure(db, { baseUrl, databaseUrl, server }, bench, { seconds, connections, layout })));
   const { rows } = await db.execute<{ drift: string }>(sql`
     SELECT count(*) AS drift FROM submissions s WHERE s.vote_count <> (SELECT count(*) FROM votes v WHERE v.submission_id = s.id)`);
   lines.push(`           counters differing from count(*) afterwards: ${rows[0]!.drift}`);
