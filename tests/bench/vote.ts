@@ -143,8 +143,11 @@ async function phase<T>(db: Database, serverPid: number, operations: (result: T)
   return { result, cpu: cpuPerOperation(before, cpuSnapshot(serverPid), operations(result)) };
 }
 
+type Target = { baseUrl: string; databaseUrl: string; server: ChildProcess };
+type Bench = Awaited<ReturnType<typeof prepare>>;
+
 /** Measures one CPU layout, with the bench's PostgreSQL cluster and our processes pinned for it. */
-async function measure(db: Database, target: { baseUrl: string; databaseUrl: string; server: ChildProcess }, bench: { campaignId: string; voters: Voter[]; entryIds: string[] }, options: { seconds: number; connections: number; layout: Layout }) {
+async function measure(db: Database, target: Target, bench: Bench, options: { seconds: number; connections: number; layout: Layout }) {
   const { layout } = options;
   const [backend] = (await db.execute<{ pid: number }>(sql`SELECT pg_backend_pid() AS pid`)).rows;
   const restore = [await pinCluster(backend!.pid, layout.database), await pin([process.pid, target.server.pid!], layout.clients)];
@@ -155,7 +158,7 @@ async function measure(db: Database, target: { baseUrl: string; databaseUrl: str
   }
 }
 
-async function measureLayout(db: Database, target: { baseUrl: string; databaseUrl: string; server: ChildProcess }, bench: { campaignId: string; voters: Voter[]; entryIds: string[] }, options: { seconds: number; connections: number; layout: Layout }) {
+async function measureLayout(db: Database, target: Target, bench: Bench, options: { seconds: number; connections: number; layout: Layout }) {
   const { seconds, connections, layout } = options;
   const { campaignId, voters, entryIds } = bench;
   const requests = (result: autocannon.Result) => result.requests.total;

@@ -1,22 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, openPhonePage as openPhone, startBrowserApp } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, openPhonePage as openPhone, useBrowserApp } from '../helpers/browser.ts';
 
 const PASSWORD = 'violet-river-lantern-42';
 
 describe.skipIf(!hasChromium)('accounts in a browser', () => {
-  let browser: Browser;
-  let baseUrl: string;
-  let stop: () => Promise<void> = async () => undefined;
   /** The server's JSON log lines: the console verification provider writes the codes there. */
   const logLines: string[] = [];
-
-  beforeAll(async () => {
-    const logStream = { write: (line: string) => void logLines.push(line) };
-    ({ baseUrl, browser, stop } = await startBrowserApp({ config: { logLevel: 'info' }, dependencies: { logStream } }));
-  }, 180_000);
-  afterAll(() => stop());
+  const logStream = { write: (line: string) => void logLines.push(line) };
+  const web = useBrowserApp({ config: { logLevel: 'info' }, dependencies: { logStream } });
 
   /** The latest code sent to the number, once it is in the log. */
   async function verificationCode(phone: string): Promise<string> {
@@ -31,7 +24,7 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     throw new Error(`no verification code for ${phone} in the server log`);
   }
 
-  const openPhonePage = () => openPhone(browser);
+  const openPhonePage = () => openPhone(web.browser);
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
   const header = (page: Page) => page.getByRole('banner');
@@ -40,7 +33,7 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     const { context, page, problems } = await openPhonePage();
     const email = 'xiao.chen@example.org';
 
-    await page.goto(baseUrl);
+    await page.goto(web.baseUrl);
     await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toContain('重庆城市精神');
     await header(page).getByRole('link', { name: '注册' }).click();
     await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('注册');
@@ -61,7 +54,7 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     await page.getByLabel('所在区县').selectOption({ label: '渝中区' });
     await page.getByRole('button', { name: '注册', exact: true }).click();
 
-    await page.waitForURL(`${baseUrl}/account`);
+    await page.waitForURL(`${web.baseUrl}/account`);
     await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('我的账户');
     expect(await header(page).getByRole('link', { name: '解放碑小陈' }).getAttribute('href')).toBe('/account');
     await expect.poll(() => page.getByText('手机号未验证').first().isVisible(), { timeout: 10_000 }).toBe(true);
@@ -79,19 +72,19 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     expect(exported.account).toMatchObject({ email, phone: '+8613800138000', verified: true, districtCode: '500103' });
 
     await header(page).getByRole('button', { name: '退出登录' }).click();
-    await page.waitForURL(`${baseUrl}/`);
+    await page.waitForURL(`${web.baseUrl}/`);
     await expect.poll(() => page.getByText('你已退出登录。').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await header(page).getByRole('link', { name: '登录' }).isVisible()).toBe(true);
 
     // Signed out, the account page sends to sign-in, which comes back to it.
-    await page.goto(`${baseUrl}/account`);
-    await page.waitForURL(`${baseUrl}/sign-in?next=%2Faccount`);
+    await page.goto(`${web.baseUrl}/account`);
+    await page.waitForURL(`${web.baseUrl}/sign-in?next=%2Faccount`);
     await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('登录');
     await page.getByLabel('邮箱或手机号').fill(email);
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).click();
 
-    await page.waitForURL(`${baseUrl}/account`);
+    await page.waitForURL(`${web.baseUrl}/account`);
     await expect.poll(() => page.getByText('你的手机号 +86 138 0013 8000 已通过验证。').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await page.getByText('手机号已验证').count()).toBeGreaterThan(0);
     expect(await page.getByText('手机号未验证').count()).toBe(0);
@@ -103,7 +96,7 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
   it('explains problems with the forms in the reader’s language', async () => {
     const { context, page, problems } = await openPhonePage();
 
-    await page.goto(`${baseUrl}/sign-up`);
+    await page.goto(`${web.baseUrl}/sign-up`);
     await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toBe('注册');
     await page.getByRole('button', { name: '注册', exact: true }).click();
     const summary = page.getByRole('alert');

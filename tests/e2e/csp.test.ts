@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hasChromium, startBrowserApp } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useBrowserApp } from '../helpers/browser.ts';
 
 describe.skipIf(!hasChromium)('the Content-Security-Policy in a real browser', () => {
-  let browser: Browser;
-  let baseUrl: string;
-  let stop: () => Promise<void> = async () => undefined;
 
-  beforeAll(async () => {
-    ({ baseUrl, browser, stop } = await startBrowserApp());
-  }, 180_000);
-  afterAll(() => stop());
+  const web = useBrowserApp();
 
   async function visit(path: string) {
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     const violations: string[] = [];
     page.on('console', (message) => /Content Security Policy/i.test(message.text()) && violations.push(message.text()));
     page.on('pageerror', (error) => violations.push(error.message));
-    const response = await page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' });
+    const response = await page.goto(`${web.baseUrl}${path}`, { waitUntil: 'networkidle' });
     return { page, violations, csp: response?.headers()['content-security-policy'] ?? '' };
   }
 

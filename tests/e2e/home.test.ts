@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hasChromium, startBrowserApp } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useBrowserApp } from '../helpers/browser.ts';
 
 describe.skipIf(!hasChromium)('home page in a browser', () => {
-  let browser: Browser;
-  let baseUrl: string;
-  let stop: () => Promise<void> = async () => undefined;
 
-  beforeAll(async () => {
-    ({ baseUrl, browser, stop } = await startBrowserApp());
-  }, 180_000);
-  afterAll(() => stop());
+  const web = useBrowserApp();
 
   it('shows the campaign in Chinese, switches to English and remembers the choice', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await web.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
 
-    await page.goto(baseUrl);
+    await page.goto(web.baseUrl);
     const heading = page.getByRole('heading', { level: 1 });
     await expect.poll(() => heading.textContent(), { timeout: 15_000 }).toContain('重庆城市精神');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');

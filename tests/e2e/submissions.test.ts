@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, openPhonePage as openPhone, startBrowserApp } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, openPhonePage as openPhone, useBrowserApp } from '../helpers/browser.ts';
 
 const DEMO_PASSWORD = 'chongqing-demo-2026';
 const SLUG = 'chongqing-spirit';
 
 describe.skipIf(!hasChromium)('phrase submissions in a browser', () => {
-  let browser: Browser;
-  let baseUrl: string;
-  let stop: () => Promise<void> = async () => undefined;
 
-  beforeAll(async () => {
-    ({ baseUrl, browser, stop } = await startBrowserApp());
-  }, 180_000);
-  afterAll(() => stop());
+  const web = useBrowserApp();
 
-  const openPhonePage = () => openPhone(browser);
+  const openPhonePage = () => openPhone(web.browser);
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
   const mainNav = (page: Page) => page.getByRole('navigation', { name: '主导航' });
@@ -25,15 +19,15 @@ describe.skipIf(!hasChromium)('phrase submissions in a browser', () => {
     const { context, page, problems } = await openPhonePage();
 
     // Signed out, "submit" goes through sign-in and comes back.
-    await page.goto(baseUrl);
+    await page.goto(web.baseUrl);
     await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toContain('重庆城市精神');
     expect(await page.getByRole('link', { name: '写下你的短语' }).getAttribute('href')).toBe(`/campaigns/${SLUG}/submit`);
     await mainNav(page).getByRole('link', { name: '提交', exact: true }).click();
-    await page.waitForURL(`${baseUrl}/sign-in?next=%2Fcampaigns%2F${SLUG}%2Fsubmit`);
+    await page.waitForURL(`${web.baseUrl}/sign-in?next=%2Fcampaigns%2F${SLUG}%2Fsubmit`);
     await page.getByLabel('邮箱或手机号').fill('resident@example.com');
     await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL(`${baseUrl}/campaigns/${SLUG}/submit`);
+    await page.waitForURL(`${web.baseUrl}/campaigns/${SLUG}/submit`);
     await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('写下你心中的重庆城市精神');
 
     // The resident's district is chosen already.
@@ -47,7 +41,7 @@ describe.skipIf(!hasChromium)('phrase submissions in a browser', () => {
     expect(await page.getByText(/^已有 \d 条相似的表述：$/).isVisible()).toBe(true);
     expect(await page.getByText(/^相似度 \d+%$/).count()).toBeGreaterThan(0);
     await support.click();
-    await page.waitForURL(new RegExp(`${baseUrl}/entries/[0-9a-f-]{36}$`));
+    await page.waitForURL(new RegExp(`${web.baseUrl}/entries/[0-9a-f-]{36}$`));
     await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('坚韧不拔');
     expect(await page.getByRole('link', { name: '返回表述列表' }).isVisible()).toBe(true);
 
@@ -69,7 +63,7 @@ describe.skipIf(!hasChromium)('phrase submissions in a browser', () => {
     await page.getByLabel('说说为什么').fill(explanation);
     expect(await page.getByText(`${Array.from(explanation).length} / 2,000`).isVisible()).toBe(true);
     await page.getByRole('button', { name: '提交表述' }).click();
-    await page.waitForURL(new RegExp(`${baseUrl}/entries/[0-9a-f-]{36}$`));
+    await page.waitForURL(new RegExp(`${web.baseUrl}/entries/[0-9a-f-]{36}$`));
     await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe(phrase);
     expect(await page.getByText('你的表述已经提交，现在所有人都能看到它。').isVisible()).toBe(true);
     expect(await page.getByText(explanation).isVisible()).toBe(true);
@@ -81,19 +75,19 @@ describe.skipIf(!hasChromium)('phrase submissions in a browser', () => {
     await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('所有表述');
     await page.getByRole('searchbox', { name: '搜索' }).fill('洪崖灯火');
     await page.getByRole('button', { name: '搜索', exact: true }).click();
-    await page.waitForURL(`${baseUrl}/campaigns/${SLUG}/entries?q=${encodeURIComponent('洪崖灯火')}`);
+    await page.waitForURL(`${web.baseUrl}/campaigns/${SLUG}/entries?q=${encodeURIComponent('洪崖灯火')}`);
     await expect.poll(() => page.getByRole('status').filter({ hasText: '搜索“洪崖灯火”' }).textContent(), { timeout: 10_000 }).toBe('搜索“洪崖灯火”：共 1 条表述');
     await page.getByRole('link', { name: phrase, exact: true }).click();
     await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe(phrase);
 
     // The way back leads to the search it came from.
     await page.getByRole('link', { name: '返回表述列表' }).click();
-    await page.waitForURL(`${baseUrl}/campaigns/${SLUG}/entries?q=${encodeURIComponent('洪崖灯火')}`);
+    await page.waitForURL(`${web.baseUrl}/campaigns/${SLUG}/entries?q=${encodeURIComponent('洪崖灯火')}`);
     expect(await page.getByRole('searchbox', { name: '搜索' }).inputValue()).toBe('洪崖灯火');
 
     // "My phrases" lists it; its author may withdraw it, after confirming, and still sees it, marked as withdrawn.
     await page.getByRole('navigation', { name: '表述范围' }).getByRole('link', { name: '我的表述' }).click();
-    await page.waitForURL(`${baseUrl}/campaigns/${SLUG}/entries?author=me`);
+    await page.waitForURL(`${web.baseUrl}/campaigns/${SLUG}/entries?author=me`);
     await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('我的表述');
     await page.getByRole('link', { name: phrase, exact: true }).click();
     await page.getByRole('button', { name: '撤回这条表述' }).click();
@@ -112,7 +106,7 @@ describe.skipIf(!hasChromium)('phrase submissions in a browser', () => {
     const { context, page, problems } = await openPhonePage();
     const cardNames = () => page.locator('.entry-card__link').allTextContents();
 
-    await page.goto(`${baseUrl}/campaigns/${SLUG}/entries?sort=bogus&district=123&q=`);
+    await page.goto(`${web.baseUrl}/campaigns/${SLUG}/entries?sort=bogus&district=123&q=`);
     await expect.poll(() => page.locator('.entry-card__link').count(), { timeout: 15_000 }).toBe(24);
     expect(await page.getByLabel('排序').inputValue()).toBe('random');
     expect(await page.getByLabel('区县').inputValue()).toBe('');
@@ -131,7 +125,7 @@ describe.skipIf(!hasChromium)('phrase submissions in a browser', () => {
 
     // Choosing a district narrows the list and is kept in the address.
     await page.getByLabel('区县').selectOption({ label: '渝中区' });
-    await page.waitForURL(`${baseUrl}/campaigns/${SLUG}/entries?district=500103`);
+    await page.waitForURL(`${web.baseUrl}/campaigns/${SLUG}/entries?district=500103`);
     const cardMetas = () => page.locator('.entry-list:not([data-stale]) .entry-card__meta').allTextContents();
     // An empty list (still loading) would pass `every`, so wait for cards that all match.
     const districtCardsShown = async () => {
@@ -144,7 +138,7 @@ describe.skipIf(!hasChromium)('phrase submissions in a browser', () => {
     await page.getByRole('button', { name: '搜索', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: '还没有符合条件的表述' }).isVisible(), { timeout: 10_000 }).toBe(true);
     await page.getByRole('link', { name: '清除搜索和筛选' }).click();
-    await page.waitForURL(`${baseUrl}/campaigns/${SLUG}/entries`);
+    await page.waitForURL(`${web.baseUrl}/campaigns/${SLUG}/entries`);
     // The whole list comes back as it was, both pages in the same order.
     await expect.poll(() => cardNames(), { timeout: 10_000 }).toEqual(twoPages);
 

@@ -1,30 +1,22 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createUser, injectAs, signIn, TEST_PASSWORD } from '../helpers/accounts.ts';
-import { hasChromium, openPhonePage as openPhone, screenshotPath, startBrowserApp } from '../helpers/browser.ts';
+import { hasChromium, openPhonePage as openPhone, screenshotPath, useBrowserApp } from '../helpers/browser.ts';
 
 const DEMO_PASSWORD = 'chongqing-demo-2026';
 const SLUG = 'chongqing-spirit';
 
 describe.skipIf(!hasChromium)('supporting and comparing entries in a browser', () => {
-  let browser: Browser;
-  let baseUrl: string;
-  let stop: () => Promise<void> = async () => undefined;
-  let app: FastifyInstance;
 
-  beforeAll(async () => {
-    ({ app, baseUrl, browser, stop } = await startBrowserApp());
-  }, 180_000);
-  afterAll(() => stop());
+  const web = useBrowserApp();
 
-  const openPhonePage = () => openPhone(browser);
+  const openPhonePage = () => openPhone(web.browser);
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
   const mainNav = (page: Page) => page.getByRole('navigation', { name: '主导航' });
 
   async function rankingComparisons(): Promise<number> {
-    const response = await app.inject({ method: 'GET', url: `/api/campaigns/${SLUG}/ranking` });
+    const response = await web.app.inject({ method: 'GET', url: `/api/campaigns/${SLUG}/ranking` });
     expect(response.statusCode).toBe(200);
     return response.json().comparisons as number;
   }
@@ -43,11 +35,11 @@ describe.skipIf(!hasChromium)('supporting and comparing entries in a browser', (
     const { context, page, problems } = await openPhonePage();
 
     // Sign in, coming back to the entries.
-    await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(`/campaigns/${SLUG}/entries`)}`);
+    await page.goto(`${web.baseUrl}/sign-in?next=${encodeURIComponent(`/campaigns/${SLUG}/entries`)}`);
     await page.getByLabel('邮箱或手机号').fill('resident@example.com');
     await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL(`${baseUrl}/campaigns/${SLUG}/entries`);
+    await page.waitForURL(`${web.baseUrl}/campaigns/${SLUG}/entries`);
 
     // The budget shows for a signed-in resident.
     const budgetNote = page.locator('.vote-budget');
@@ -70,16 +62,16 @@ describe.skipIf(!hasChromium)('supporting and comparing entries in a browser', (
     await expect.poll(() => count(), { timeout: 10_000 }).toBe(before);
 
     // The campaign moves on to discussion (an admin's doing).
-    const admin = await signIn(app, 'admin@example.com', DEMO_PASSWORD);
-    const moved = await injectAs(app, admin, { method: 'POST', url: `/api/campaigns/${SLUG}/stage`, payload: { stage: 'discuss' } });
+    const admin = await signIn(web.app, 'admin@example.com', DEMO_PASSWORD);
+    const moved = await injectAs(web.app, admin, { method: 'POST', url: `/api/campaigns/${SLUG}/stage`, payload: { stage: 'discuss' } });
     expect(moved.statusCode).toBe(200);
     const recordedBefore = await rankingComparisons();
 
     // The header leads to comparing pairs.
-    await page.goto(baseUrl);
+    await page.goto(web.baseUrl);
     await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toContain('重庆城市精神');
     await mainNav(page).getByRole('link', { name: '两两比较', exact: true }).click();
-    await page.waitForURL(`${baseUrl}/campaigns/${SLUG}/compare`);
+    await page.waitForURL(`${web.baseUrl}/campaigns/${SLUG}/compare`);
     await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('哪一个更能代表重庆精神？');
     expect(await page.getByText('键盘操作：← 选左边，→ 选右边，空格键表示说不好。').isVisible()).toBe(true);
 
@@ -103,7 +95,7 @@ describe.skipIf(!hasChromium)('supporting and comparing entries in a browser', (
 
     // The ranking page lists the entries with their scores.
     await page.getByRole('link', { name: '查看排名' }).click();
-    await page.waitForURL(`${baseUrl}/campaigns/${SLUG}/ranking`);
+    await page.waitForURL(`${web.baseUrl}/campaigns/${SLUG}/ranking`);
     await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('大家的选择：表述排名');
     await expect.poll(() => page.locator('.ranking__item').count(), { timeout: 10_000 }).toBeGreaterThan(1);
     expect(await page.locator('.ranking__score-value').first().textContent()).toMatch(/^\d+\.\d$/);
@@ -114,21 +106,21 @@ describe.skipIf(!hasChromium)('supporting and comparing entries in a browser', (
 
   it('shows a refused support at once, then takes it back and says why', async () => {
     // The campaign allows one support per resident, and this resident has used it.
-    const admin = await signIn(app, 'admin@example.com', DEMO_PASSWORD);
-    const patched = await injectAs(app, admin, { method: 'PATCH', url: `/api/campaigns/${SLUG}`, payload: { settings: { maxVotesPerUser: 1 } } });
+    const admin = await signIn(web.app, 'admin@example.com', DEMO_PASSWORD);
+    const patched = await injectAs(web.app, admin, { method: 'PATCH', url: `/api/campaigns/${SLUG}`, payload: { settings: { maxVotesPerUser: 1 } } });
     expect(patched.statusCode).toBe(200);
-    const voter = await createUser(app.db, { verified: true });
-    const session = await signIn(app, voter.email);
-    const listed = await app.inject({ method: 'GET', url: `/api/campaigns/${SLUG}/submissions?sort=new&limit=1` });
-    const used = await injectAs(app, session, { method: 'PUT', url: `/api/submissions/${listed.json().items[0].id}/vote` });
+    const voter = await createUser(web.app.db, { verified: true });
+    const session = await signIn(web.app, voter.email);
+    const listed = await web.app.inject({ method: 'GET', url: `/api/campaigns/${SLUG}/submissions?sort=new&limit=1` });
+    const used = await injectAs(web.app, session, { method: 'PUT', url: `/api/submissions/${listed.json().items[0].id}/vote` });
     expect(used.statusCode).toBe(200);
 
     const { context, page, problems } = await openPhonePage();
-    await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(`/campaigns/${SLUG}/entries`)}`);
+    await page.goto(`${web.baseUrl}/sign-in?next=${encodeURIComponent(`/campaigns/${SLUG}/entries`)}`);
     await page.getByLabel('邮箱或手机号').fill(voter.email);
     await page.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL(`${baseUrl}/campaigns/${SLUG}/entries`);
+    await page.waitForURL(`${web.baseUrl}/campaigns/${SLUG}/entries`);
     await expect.poll(() => page.locator('.vote-budget').textContent(), { timeout: 10_000 }).toMatch(/^还可支持 0 条/);
 
     const { theCard, count, button } = await firstUnsupportedCard(page);

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AppConfig, AppDependencies } from '../../server/src/app.ts';
 import { createTestApp } from './app.ts';
@@ -42,8 +43,8 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * The whole app with the demo data on its own database, listening on a free port, and Chromium.
- * Call it in beforeAll and `stop` in afterAll (an afterAll registered inside beforeAll never runs):
- * stop closes the browser, checks that no response leaked anything, and drops the database.
+ * `stop` closes the browser, checks that no response leaked anything, and drops the database.
+ * Test files use useBrowserApp, which calls both at the right time.
  */
 export async function startBrowserApp(
   options: { config?: Partial<AppConfig>; dependencies?: AppDependencies } = {},
@@ -66,6 +67,21 @@ export async function startBrowserApp(
     }
   };
   return { baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, browser, app, stop };
+}
+
+export type BrowserApp = Awaited<ReturnType<typeof startBrowserApp>>;
+
+/**
+ * startBrowserApp for a describe block: call it while the file is collected; the app and Chromium
+ * start before the block's tests and stop after them. The returned object is filled in at start.
+ */
+export function useBrowserApp(options: Parameters<typeof startBrowserApp>[0] = {}): BrowserApp {
+  const started = {} as BrowserApp;
+  beforeAll(async () => {
+    Object.assign(started, await startBrowserApp(options));
+  }, 180_000);
+  afterAll(() => started.stop?.());
+  return started;
 }
 
 /** A phone-sized page in Chinese that records console errors, page errors and CSP violations. */
