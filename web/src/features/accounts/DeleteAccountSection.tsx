@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { noticeState } from '../../ui/notices.ts';
+import { useConfirmStep } from '../../ui/useConfirmStep.ts';
 import { useProblemMessage } from '../../ui/useProblemMessage.ts';
 import { useDeleteAccount } from './api/deleteAccount.ts';
 import { AccountSection } from './AccountSection.tsx';
@@ -13,22 +13,7 @@ export function DeleteAccountSection() {
   const problemMessage = useProblemMessage();
   // flushSync: off this page before the session ends, or it would redirect to sign-in (see SignOutButton).
   const deletion = useDeleteAccount(() => navigate('/', { replace: true, state: noticeState('accountDeleted'), flushSync: true }));
-  const [confirming, setConfirming] = useState(false);
-  const confirmHeading = useRef<HTMLHeadingElement>(null);
-  const startButton = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-  const headingId = useId();
-
-  useEffect(() => {
-    if (confirming) confirmHeading.current?.focus();
-    else if (returnFocus.current) startButton.current?.focus();
-  }, [confirming]);
-
-  const cancel = () => {
-    returnFocus.current = true;
-    deletion.reset();
-    setConfirming(false);
-  };
+  const { confirming, start, cancel, confirmHeading, startButton, headingId } = useConfirmStep(() => deletion.reset());
 
   return (
     <AccountSection heading={t('account.deletion.heading')} intro={t('account.deletion.intro')} tone="danger">
@@ -77,7 +62,7 @@ export function DeleteAccountSection() {
           </div>
         </div>
       ) : (
-        <button ref={startButton} type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
+        <button ref={startButton} type="button" className="button button--danger-outline" onClick={start}>
           {t('account.deletion.start')}
         </button>
       )}

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Submission } from '@city-spirit/shared';
 import { isApiError } from '../../api/client.ts';
+import { useConfirmStep } from '../../ui/useConfirmStep.ts';
 import { useProblemMessage } from '../../ui/useProblemMessage.ts';
 import { useWithdrawSubmission } from './api/withdrawSubmission.ts';
 
@@ -16,23 +17,8 @@ export function WithdrawSection({ submission, onWithdrawn }: { submission: Submi
     return problemMessage(error);
   };
   const withdrawal = useWithdrawSubmission();
-  const [confirming, setConfirming] = useState(false);
-  const confirmHeading = useRef<HTMLHeadingElement>(null);
-  const startButton = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-  const headingId = useId();
+  const { confirming, start, cancel, confirmHeading, startButton, headingId } = useConfirmStep(() => withdrawal.reset());
   const sectionHeadingId = useId();
-
-  useEffect(() => {
-    if (confirming) confirmHeading.current?.focus();
-    else if (returnFocus.current) startButton.current?.focus();
-  }, [confirming]);
-
-  const cancel = () => {
-    returnFocus.current = true;
-    withdrawal.reset();
-    setConfirming(false);
-  };
   const withdraw = () => {
     if (withdrawal.isPending) return;
     withdrawal.mutate({ id: submission.id, campaignSlug: submission.campaignSlug }, { onSuccess: onWithdrawn });
@@ -65,7 +51,7 @@ export function WithdrawSection({ submission, onWithdrawn }: { submission: Submi
           </div>
         </div>
       ) : (
-        <button ref={startButton} type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
+        <button ref={startButton} type="button" className="button button--danger-outline" onClick={start}>
           {t('entry.withdraw.start')}
         </button>
       )}
