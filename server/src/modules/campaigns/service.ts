@@ -60,13 +60,18 @@ export async function getCampaign(db: Executor, slug: string): Promise<Campaign>
 /** What features need to apply a campaign's rules, without the cost of its live counts. */
 export type CampaignRules = Pick<Campaign, 'id' | 'slug' | 'stage' | 'settings'>;
 
+/** A campaign's rules from its stored row: settings saved before a setting existed get its default. */
+export function toCampaignRules(row: { id: string; slug: string; stage: CampaignRules['stage']; settings: Partial<CampaignRules['settings']> }): CampaignRules {
+  return { id: row.id, slug: row.slug, stage: row.stage, settings: { ...DEFAULT_CAMPAIGN_SETTINGS, ...row.settings } };
+}
+
 export async function campaignRules(db: Executor, where: { slug: string } | { id: string }): Promise<CampaignRules> {
   const [row] = await db
     .select({ id: campaigns.id, slug: campaigns.slug, stage: campaigns.stage, settings: campaigns.settings })
     .from(campaigns)
     .where('slug' in where ? eq(campaigns.slug, where.slug) : eq(campaigns.id, where.id));
   if (!row) throw notFound('slug' in where ? `There is no campaign "${where.slug}".` : 'There is no such campaign.');
-  return { ...row, settings: { ...DEFAULT_CAMPAIGN_SETTINGS, ...row.settings } };
+  return toCampaignRules(row);
 }
 
 export async function createCampaign(db: Executor, input: CampaignCreate): Promise<Campaign> {

@@ -3,8 +3,8 @@ import type { Role, VoteResult } from '@city-spirit/shared';
 import { preparedStatement, type Database, type Executor } from '../../db/client.ts';
 import { campaigns, submissions } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
-import { DEFAULT_CAMPAIGN_SETTINGS, voteCountsHiddenInStage } from '@city-spirit/shared';
-import { campaignRules, type CampaignRules } from '../campaigns/service.ts';
+import { voteCountsHiddenInStage } from '@city-spirit/shared';
+import { campaignRules, toCampaignRules, type CampaignRules } from '../campaigns/service.ts';
 import { assertStageAllows } from '../campaigns/stages.ts';
 
 /** The signed-in resident as the session lookup read them. */
@@ -68,7 +68,7 @@ async function votableEntry(db: Database, voter: Voter, submissionId: string) {
   if (!row || (!VOTABLE.includes(row.status) && row.status !== 'merged' && !staff && row.authorId !== voter.id)) {
     throw notFound('There is no such entry, or it is not public.');
   }
-  const campaign: CampaignRules = { id: row.campaignId, slug: row.slug, stage: row.stage, settings: { ...DEFAULT_CAMPAIGN_SETTINGS, ...row.settings } };
+  const campaign = toCampaignRules({ id: row.campaignId, slug: row.slug, stage: row.stage, settings: row.settings });
   assertStageAllows(campaign, 'vote');
   return { entry: { id: row.id, status: row.status }, campaign };
 }
