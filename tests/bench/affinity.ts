@@ -25,8 +25,16 @@ function cpuIds(list: string): number[] {
   });
 }
 
-/** Both layouts the vote benchmark measures, over the CPUs this process may use; `split` needs two. */
+/**
+ * The layouts the vote benchmark measures, over the CPUs this process may use; `split` needs two.
+ * BENCH_LAYOUTS (for example `shared`) measures only those named.
+ */
 export function layouts(): Layout[] {
+  const wanted = process.env.BENCH_LAYOUTS?.split(',').filter(Boolean);
+  return allLayouts().filter((layout) => !wanted || wanted.includes(layout.name));
+}
+
+function allLayouts(): Layout[] {
   const all = status(process.pid, 'Cpus_allowed_list') ?? '0';
   const cpus = cpuIds(all);
   const shared = { name: 'shared', describe: `every process on CPUs ${all}`, database: all, clients: all };

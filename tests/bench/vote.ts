@@ -6,10 +6,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import autocannon from 'autocannon';
 import { layouts, pin, pinCluster, type Layout } from './affinity.ts';
 import { cpuPerOperation, cpuSnapshot } from './cpu.ts';
-import { pacedLoad, summarize, type PacedRequest, type PacedResult } from './paced.ts';
+import { fullLoad, pacedLoad, summarize, type FullResult, type PacedRequest, type PacedResult } from './paced.ts';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../server/src/db/client.ts';
 import { campaigns, sessions, submissions, users } from '../../server/src/db/schema.ts';
@@ -117,15 +116,6 @@ function randomVote(voters: Voter[], entryIds: string[]): PacedRequest {
   };
 }
 
-function cannon(baseUrl: string, voters: Voter[], entryIds: string[], options: { seconds: number; connections: number }) {
-  return autocannon({
-    url: baseUrl,
-    duration: options.seconds,
-    connections: options.connections,
-    requests: [{ setupRequest: (request) => ({ ...request, ...randomVote(voters, entryIds) }) }],
-  });
-}
-
 type Measured<T> = { result: T; cpu: string };
 
 const WARM_UP_SECONDS = 3;
@@ -161,10 +151,9 @@ async function measure(db: Database, target: Target, bench: Bench, options: { se
 async function measureLayout(db: Database, target: Target, bench: Bench, options: { seconds: number; connections: number; layout: Layout }) {
   const { seconds, connections, layout } = options;
   const { campaignId, voters, entryIds } = bench;
-  const requests = (result: autocannon.Result) => result.requests.total;
   const pid = target.server.pid!;
   const database = await phase(db, pid, ({ tps }: { tps: number }) => tps * seconds, (time) => pgbench(db, target.databaseUrl, { campaignId, seconds: time, clients: connections, cpus: layout.clients }), seconds);
-  const full = await phase(db, pid, requests, (time) => cannon(target.baseUrl, voters, entryIds, { seconds: time, connections }), seconds);
+  const full = await phase(db, pid, (result: FullResult) => result.answered, (time) => fullLoad({ baseUrl: target.baseUrl, seconds: time, connections, next: () => randomVote(voters, entryIds) }), seconds);
   const half = Math.round(database.result.tps / 2);
   const pacedDatabase = await phase(db, pid, ({ tps }: { tps: number }) => tps * seconds, (time) => pgbench(db, target.databaseUrl, { campaignId, seconds: time, clients: connections, cpus: layout.clients, rate: half }), seconds);
   const pacedLatency = summarize(pacedDatabase.result.latencies);
@@ -180,12 +169,11 @@ async function measureLayout(db: Database, target: Target, bench: Bench, options
   );
   const { durations, loopDelay } = await serverDurations(target.server);
   const inServer = summarize(durations);
-  const failures = (result: autocannon.Result) => result.non2xx + result.errors + result.timeouts;
-  const rate = full.result.requests.average;
+  const rate = full.result.rate;
   return [
     `           ${layout.name} CPUs (${layout.describe}):`,
     `             pgbench, the same statements prepared, ${connections} clients: ${Math.round(database.result.tps)} tx/s`,
-    `             endpoint, ${connections} connections: ${Math.round(rate)} req/s = ${(rate / database.result.tps).toFixed(2)}× pgbench (target ≥ 0.6×), p99 ${full.result.latency.p99} ms, failures ${failures(full.result)}`,
+    `             endpoint, ${connections} connections: ${Math.round(rate)} req/s = ${(rate / database.result.tps).toFixed(2)}× pgbench (target ≥ 0.6×), p50 ${full.result.latency.p50} ms, p99 ${full.result.latency.p99} ms, failures ${full.result.failures}`,
     `             endpoint paced at ${half} req/s (half of pgbench): evenly spaced: p50 ${paced.result.latency.p50} ms, p90 ${paced.result.latency.p90} ms, p99 ${paced.result.latency.p99} ms (target ≤ 25 ms), max ${paced.result.latency.max} ms, failures ${paced.result.failures}`,
     `             pgbench paced at the same rate (Poisson arrivals): p50 ${pacedLatency.p50} ms, p90 ${pacedLatency.p90} ms, p99 ${pacedLatency.p99} ms, max ${pacedLatency.max} ms`,
     `             the same requests timed inside the server (routing to reply sent): p50 ${inServer.p50} ms, p90 ${inServer.p90} ms, p99 ${inServer.p99} ms, max ${inServer.max} ms; event-loop delay p50 ${loopDelay.p50} ms, p99 ${loopDelay.p99} ms, max ${loopDelay.max} ms`,
