@@ -37,6 +37,49 @@ describe('campaigns', () => {
     expect(counts.submissions).toBeGreaterThanOrEqual(30);
   });
 
+  it('keeps its counts equal to the rows through every kind of change, concurrent ones too', async () => {
+    const expectCountsOfRows = async () => {
+      const { rows } = await db.execute<{ submissions: number; participants: number; districts: number }>(sql`
+        SELECT count(*)::integer AS submissions, count(DISTINCT author_id)::integer AS participants,
+          count(DISTINCT district_code)::integer AS districts
+        FROM submissions WHERE status IN ('published', 'shortlisted', 'merged')`);
+      const { counts } = (await app.inject({ method: 'GET', url: '/api/campaigns/chongqing-spirit' })).json();
+      expect(counts).toEqual(rows[0]);
+      const { items } = (await app.inject({ method: 'GET', url: '/api/campaigns' })).json();
+      expect(items[0].counts).toEqual(rows[0]);
+    };
+    const { rows: people } = await db.execute<{ id: string }>(sql`
+      INSERT INTO users (display_name) SELECT 'Counted ' || g FROM generate_series(1, 8) g RETURNING id`);
+    const add = (author: string, district: string | null, status = 'published') => db.execute(sql`
+      INSERT INTO submissions (campaign_id, author_id, phrase, language, district_code, status)
+      SELECT id, ${author}, ${`计数${Math.random()}`}, 'zh', ${district}, ${status}::submission_status FROM campaigns LIMIT 1`);
+    // A new author in a new district, then a second entry of theirs, and one still pending.
+    await add(people[0]!.id, '500240');
+    await add(people[0]!.id, '500240');
+    await add(people[1]!.id, null, 'pending');
+    await expectCountsOfRows();
+    // Concurrent entries from the same new authors and districts.
+    await Promise.all(Array.from({ length: 40 }, (_, i) => add(people[2 + (i % 6)]!.id, ['500241', '500242', null][i % 3]!)));
+    await expectCountsOfRows();
+    // Moderation: hidden, restored, rejected, merged; an author's last entry hidden.
+    await db.execute(sql`UPDATE submissions SET status = 'hidden' WHERE author_id = ${people[0]!.id}`);
+    await expectCountsOfRows();
+    await db.execute(sql`UPDATE submissions SET status = 'published' WHERE author_id = ${people[0]!.id}`);
+    await db.execute(sql`UPDATE submissions SET status = 'published' WHERE author_id = ${people[1]!.id}`);
+    await db.execute(sql`UPDATE submissions SET status = 'merged' WHERE district_code = '500241'`);
+    await db.execute(sql`UPDATE submissions SET status = 'rejected' WHERE district_code = '500242'`);
+    await expectCountsOfRows();
+    // A district changed or cleared, an entry moved to another author, votes changing counters only.
+    await db.execute(sql`UPDATE submissions SET district_code = NULL WHERE author_id = ${people[0]!.id}`);
+    await db.execute(sql`UPDATE submissions SET district_code = '500243', author_id = ${people[3]!.id} WHERE author_id = ${people[2]!.id}`);
+    await db.execute(sql`UPDATE submissions SET vote_count = vote_count + 1`);
+    await expectCountsOfRows();
+    // Entries deleted.
+    await db.execute(sql`DELETE FROM submissions WHERE author_id = ${people[3]!.id}`);
+    await db.execute(sql`DELETE FROM submissions WHERE id IN (SELECT id FROM submissions WHERE author_id = ${people[4]!.id} LIMIT 3)`);
+    await expectCountsOfRows();
+  });
+
   it('answers an unknown campaign with 404 problem+json', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/campaigns/atlantis' });
     expect(response.statusCode).toBe(404);
