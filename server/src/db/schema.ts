@@ -103,6 +103,43 @@ export const submissions = pgTable(
   ],
 );
 
+// A campaign's public counts, kept by the trigger of migration 0007 on every change to submissions,
+// so reading them costs one row however many entries there are. "Visible" is published,
+// shortlisted or merged, as in campaigns/service.ts. The two tables under it count each author's
+// and each district's visible entries, so the trigger knows when one is the first or the last.
+export const campaignCounts = pgTable('campaign_counts', {
+  campaignId: uuid('campaign_id')
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  submissions: integer('submissions').notNull().default(0),
+  participants: integer('participants').notNull().default(0),
+  districts: integer('districts').notNull().default(0),
+});
+
+export const campaignParticipants = pgTable(
+  'campaign_participants',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').notNull(),
+    entries: integer('entries').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.authorId] })],
+);
+
+export const campaignDistricts = pgTable(
+  'campaign_districts',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    districtCode: text('district_code').notNull(),
+    entries: integer('entries').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.districtCode] })],
+);
+
 export const sessions = pgTable(
   'sessions',
   {
