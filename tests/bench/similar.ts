@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../server/src/db/client.ts';
 import { campaigns, submissions, users } from '../../server/src/db/schema.ts';
 import { findSimilar } from '../../server/src/modules/submissions/similar.ts';
-import { getCampaign } from '../../server/src/modules/campaigns/service.ts';
+import { browseBenchmark } from './browse.ts';
 import { textIndexColumns } from '../../server/src/modules/submissions/text-index.ts';
 import { seededRandom } from '../helpers/random.ts';
 
@@ -70,17 +70,9 @@ export async function similarBenchmark(db: Database, entries = 100_000, queries 
     if (items.length > 0) found++;
   }
   const at = percentiles(timings);
-  // The campaign with its counts, as the home page reads it every 15 seconds, in the same campaign.
-  const campaignTimings: number[] = [];
-  for (let i = 0; i < 60; i++) {
-    const t0 = performance.now();
-    await getCampaign(db, campaign!.slug);
-    if (i >= 10) campaignTimings.push(performance.now() - t0);
-  }
-  const counts = percentiles(campaignTimings);
   return [
     `similar    ${entries} entries (loaded in ${loadSeconds} s), ${queries} queries: p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  p99 ${at(0.99)} ms  max ${at(1)} ms; ${found} found at least one similar entry (target p95 ≤ 20 ms)`,
-    `           the campaign with its counts (GET /api/campaigns/:slug without HTTP) in the same campaign, 50 reads: p50 ${counts(0.5)} ms  p95 ${counts(0.95)} ms`,
+    await browseBenchmark(db, entries),
   ].join('\n');
 }
 
