@@ -91,8 +91,10 @@ export const submissions = pgTable(
   (t) => [
     index('submissions_campaign_status_idx').on(t.campaignId, t.status),
     index('submissions_author_idx').on(t.authorId, t.campaignId),
-    index('submissions_new_idx').on(t.campaignId, t.createdAt.desc(), t.id.desc()),
-    index('submissions_top_idx').on(t.campaignId, t.voteCount.desc(), t.createdAt.desc(), t.id.desc()),
+    // In the order the lists sort by: PostgreSQL's DESC puts nulls first, and an index built with
+    // drizzle's default (DESC NULLS LAST) cannot serve ORDER BY … DESC, which then sorts every entry.
+    index('submissions_new_idx').on(t.campaignId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('submissions_top_idx').on(t.campaignId, t.voteCount.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('submissions_bigrams_idx').using('gin', t.bigrams),
     index('submissions_chars_idx').using('gin', t.chars),
     index('submissions_search_idx').using('gin', t.searchTerms),
