@@ -98,6 +98,27 @@ describe('browsing entries', () => {
     expect([...during].sort()).toEqual([...before].sort());
   });
 
+  it('orders trending by support decayed over 72 hours, ties newest first, the same across pages', async () => {
+    const { slug, campaignId } = await seedCampaign(11);
+    const ids = (await list(slug, 'sort=new&limit=100')).items.map((item: { id: string }) => item.id) as string[];
+    // Hours ago of each entry's votes: 0 and 1 tie exactly, across the boundary of the first two pages
+    // of three; votes 72 hours old or more count nothing.
+    const ages = [[1, 30], [1, 30], [5], [30, 50], [71], [1, 1], [200], [1, 1, 1], [50, 50], [30], [5, 71], [80]];
+    const cast = ages.flatMap((hours, e) => hours.map((h) => ({ entry: ids[e]!, hours: h })));
+    const now = Date.now();
+    for (const [i, vote] of cast.entries()) {
+      const voter = await createUser(db, { displayName: `Trending voter ${i}` });
+      await db.execute(sql`INSERT INTO votes (user_id, submission_id, campaign_id, created_at)
+        VALUES (${voter.id}, ${vote.entry}, ${campaignId}, ${new Date(now - vote.hours * 3_600_000)}::timestamptz)`);
+    }
+    const score = (entry: string) => cast.filter((v) => v.entry === entry && v.hours < 72).reduce((sum, v) => sum + Math.exp(-v.hours / 24), 0);
+    const created = new Map((await list(slug, 'sort=new&limit=100')).items.map((item: { id: string; createdAt: string }) => [item.id, item.createdAt]));
+    const newestFirst = (a: string, b: string) => (a > b ? -1 : a < b ? 1 : 0);
+    const expected = [...ids].sort((a, b) => score(b) - score(a) || newestFirst(created.get(a)!, created.get(b)!) || newestFirst(a, b));
+    expect(await allPages(slug, 'sort=trending')).toEqual(expected);
+    expect((await list(slug, 'sort=trending&limit=100')).items.map((item: { id: string }) => item.id)).toEqual(expected);
+  });
+
   it('sorts top by votes, then newest; new by time', async () => {
     const { slug } = await seedCampaign();
     const top = (await list(slug, 'sort=top&limit=100')).items;
