@@ -112,7 +112,7 @@ describe('browsing entries', () => {
         VALUES (${voter.id}, ${vote.entry}, ${campaignId}, ${new Date(now - vote.hours * 3_600_000)}::timestamptz)`);
     }
     const score = (entry: string) => cast.filter((v) => v.entry === entry && v.hours < 72).reduce((sum, v) => sum + Math.exp(-v.hours / 24), 0);
-    const created = new Map((await list(slug, 'sort=new&limit=100')).items.map((item: { id: string; createdAt: string }) => [item.id, item.createdAt]));
+    const created = new Map<string, string>((await list(slug, 'sort=new&limit=100')).items.map((item: { id: string; createdAt: string }) => [item.id, item.createdAt]));
     const newestFirst = (a: string, b: string) => (a > b ? -1 : a < b ? 1 : 0);
     const expected = [...ids].sort((a, b) => score(b) - score(a) || newestFirst(created.get(a)!, created.get(b)!) || newestFirst(a, b));
     expect(await allPages(slug, 'sort=trending')).toEqual(expected);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitBradleyTerry, type Outcome } from '../../server/src/modules/pairwise/bradley-terry.ts';
+import { fitBradleyTerry, fitBradleyTerryInSlices, scoresWith, type Outcome } from '../../server/src/modules/pairwise/bradley-terry.ts';
 import { choosePair, pairKey, type PairCandidate } from '../../server/src/modules/pairwise/pair-choice.ts';
 import { seededRandom } from '../helpers/random.ts';
 
@@ -44,6 +44,46 @@ describe('Bradley–Terry fit', () => {
       expect(score).toBeCloseTo(50);
       expect(high - low).toBeGreaterThan(30);
     }
+  });
+
+  it('reads mean chances from a grid, for thousands of entries, within 0.01 points of the exact sums', () => {
+    const random = seededRandom(11);
+    const count = 3000;
+    // Strengths spread over e^±6, a few far out; entries with 0 to 40 comparisons, so intervals range from narrow to wide.
+    const strengths = Float64Array.from({ length: count }, (_, i) => Math.exp(i % 500 === 0 ? (random() - 0.5) * 40 : (random() - 0.5) * 12));
+    const outcomes: Outcome[] = [];
+    for (let i = 0; i < count; i++) {
+      for (let k = 0; k < i % 41; k++) {
+        const j = Math.floor(random() * count);
+        if (j !== i) outcomes.push({ winner: i, loser: j, wins: 1 });
+      }
+    }
+    const exact = scoresWith('exact', strengths, outcomes);
+    const grid = scoresWith('grid', strengths, outcomes);
+    let worst = 0;
+    exact.forEach((score, i) => {
+      for (const key of ['score', 'low', 'high'] as const) worst = Math.max(worst, Math.abs(score[key] - grid[i]![key]));
+    });
+    expect(worst).toBeLessThan(0.01);
+    expect(new Set(exact.map((s) => Math.round(s.score))).size).toBeGreaterThan(50); // a spread of scores, not all alike
+  });
+
+  it('fits in slices, between which the event loop runs, to the same result', async () => {
+    const random = seededRandom(5);
+    const outcomes: Outcome[] = Array.from({ length: 20_000 }, () => {
+      const a = Math.floor(random() * 2500);
+      const b = (a + 1 + Math.floor(random() * 2499)) % 2500;
+      return random() < 0.5 + (a - b) / 6000 ? { winner: a, loser: b, wins: 1 } : { winner: b, loser: a, wins: 1 };
+    });
+    let turns = 0;
+    const ticking = setInterval(() => (turns += 1), 0);
+    const sliced = await fitBradleyTerryInSlices(2500, outcomes, undefined, 1);
+    clearInterval(ticking);
+    const whole = fitBradleyTerry(2500, outcomes);
+    expect(turns).toBeGreaterThan(2);
+    expect(sliced.iterations).toBe(whole.iterations);
+    expect(Array.from(sliced.strengths)).toEqual(Array.from(whole.strengths));
+    expect(sliced.scores).toEqual(whole.scores);
   });
 
   it('converges to the same fit from a warm start in fewer iterations', () => {
