@@ -27,7 +27,8 @@ ALTER TABLE "campaign_participants" ADD CONSTRAINT "campaign_participants_campai
 -- districts among them. campaign_participants and campaign_districts count each author's and
 -- district's visible entries; a count going 0 → 1 or 1 → 0 moves the campaign's figure. Every
 -- change takes the campaign's campaign_counts row first, so changes in one campaign queue there
--- and never deadlock on the rows under it.
+-- and never deadlock on the rows under it. (One transaction changing entries of two campaigns in
+-- the opposite order to another could; nothing does.)
 CREATE FUNCTION count_visible_entry(p_campaign uuid, p_author uuid, p_district text, p_delta integer)
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE

@@ -1,5 +1,9 @@
 import { inArray, sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { submissionListQuerySchema } from '@city-spirit/shared';
+import { createDatabase, createPool } from '../../server/src/db/client.ts';
+import { listSubmissions } from '../../server/src/modules/submissions/service.ts';
+import { seededRandom } from '../helpers/random.ts';
 import { submissions } from '../../server/src/db/schema.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { setupTestApp } from '../helpers/app.ts';
@@ -7,7 +11,7 @@ import { createUser, injectAs, signedInUser } from '../helpers/accounts.ts';
 import { createCampaign } from '../helpers/campaigns.ts';
 import { textIndexColumns } from '../../server/src/modules/submissions/text-index.ts';
 
-const { app, db } = await setupTestApp({ config: { rateLimit: { ...loadConfig({}).rateLimit, enabled: false } } });
+const { app, db, config } = await setupTestApp({ config: { rateLimit: { ...loadConfig({}).rateLimit, enabled: false } } });
 const { session: admin } = await signedInUser(app, db, 'admin');
 const author = await createUser(db);
 
@@ -117,6 +121,41 @@ describe('browsing entries', () => {
     const expected = [...ids].sort((a, b) => score(b) - score(a) || newestFirst(created.get(a)!, created.get(b)!) || newestFirst(a, b));
     expect(await allPages(slug, 'sort=trending')).toEqual(expected);
     expect((await list(slug, 'sort=trending&limit=100')).items.map((item: { id: string }) => item.id)).toEqual(expected);
+  });
+
+  it('pages trending without repeats whichever plan PostgreSQL picks for each page', async () => {
+    const { slug, campaignId } = await seedCampaign(11);
+    const ids = (await list(slug, 'sort=new&limit=100')).items.map((item: { id: string }) => item.id) as string[];
+    const voters = await Promise.all(Array.from({ length: 14 }, (_, i) => createUser(db, { displayName: `Plan voter ${i}` })));
+    const random = seededRandom(17);
+    // Many votes per entry at scattered ages: a float sum of them depends on the order it adds them in.
+    for (const [e, entry] of ids.slice(0, 16).entries()) {
+      for (const voter of voters.slice(0, 6 + (e % 9))) {
+        await db.execute(sql`INSERT INTO votes (user_id, submission_id, campaign_id, created_at)
+          VALUES (${voter.id}, ${entry}, ${campaignId}, now() - ${`${Math.floor(random() * 250_000)} seconds`}::interval)`);
+      }
+    }
+    await db.execute(sql`ANALYZE votes`);
+    // One connection reads the votes through their index (by time), the other from the heap.
+    const planned = (settings: string) => {
+      const pool = createPool(config.databaseUrl, 1);
+      pool.on('connect', (client) => void client.query(settings));
+      onTestFinished(() => pool.end());
+      return createDatabase(pool);
+    };
+    const plans = [planned('SET enable_seqscan = off; SET enable_bitmapscan = off'), planned('SET enable_indexscan = off; SET enable_bitmapscan = off')];
+    for (const limit of [1, 2, 3]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page === 0 || cursor; page++) {
+        const query = submissionListQuerySchema.parse({ sort: 'trending', limit, ...(cursor && { cursor }) });
+        const result = await listSubmissions(plans[page % 2]!, null, slug, query);
+        seen.push(...result.items.map((item) => item.id));
+        cursor = result.nextCursor;
+      }
+      expect(seen.length, `limit ${limit}`).toBe(new Set(seen).size);
+      expect([...seen].sort()).toEqual([...ids].sort());
+    }
   });
 
   it('sorts top by votes, then newest; new by time', async () => {

@@ -262,7 +262,10 @@ const trendWindow = (asOf: string) => sql`v.created_at > ${asOf}::timestamptz - 
  * Trending as two ordered parts: entries with support in the window (a score above 0), ranked from
  * the window's votes alone, then every other entry newest first, which the `new` index serves. The
  * whole order is the same as sorting every entry by (score, created_at, id), without scoring them all.
- * date_part gives the age as a float8: extract() gives numeric, whose exp() cost 7 µs a vote.
+ * date_part gives the age as a float8: extract() gives numeric, whose exp() cost 7 µs a vote. A
+ * float sum depends on the order it adds in, which would follow each page's query plan: the votes
+ * are added in a fixed order, or an entry's score could differ by its last digit between pages,
+ * and the cursor would then repeat or skip it.
  */
 function trendingSource(campaignId: string, asOf: string, conditions: SQL[], cursor: ListCursor | null, limit: number): SQL {
   const where = sql.join(conditions, sql` AND `);
@@ -272,7 +275,7 @@ function trendingSource(campaignId: string, asOf: string, conditions: SQL[], cur
   // sort orders ties): no scan of the campaign's entries however many there are.
   const supported = sql`(SELECT s.*, r.score AS trend_score
     FROM (
-      SELECT v.submission_id, sum(exp(-date_part('epoch', ${asOf}::timestamptz - v.created_at) / 86400.0)) AS score
+      SELECT v.submission_id, sum(exp(-date_part('epoch', ${asOf}::timestamptz - v.created_at) / 86400.0) ORDER BY v.created_at, v.user_id) AS score
       FROM votes v WHERE v.campaign_id = ${campaignId} AND ${trendWindow(asOf)} GROUP BY v.submission_id ORDER BY score DESC
     ) r CROSS JOIN LATERAL (SELECT s.* FROM submissions s WHERE s.id = r.submission_id AND ${where} OFFSET 0) s
     ${cursor ? sql`WHERE r.score <= ${cursor.score}::float8 AND (r.score, s.created_at, s.id) < (${cursor.score}::float8, ${cursor.at}::timestamptz, ${cursor.id}::uuid)` : sql``}
