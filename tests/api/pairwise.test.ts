@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { comparisons, submissions } from '../../server/src/db/schema.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { setupTestApp } from '../helpers/app.ts';
+import { databaseSource, SAMPLE_FROM } from '../../server/src/modules/pairwise/service.ts';
 import { injectAs, signedInUser, type Session } from '../helpers/accounts.ts';
 import { createCampaign } from '../helpers/campaigns.ts';
 
@@ -97,6 +98,62 @@ describe('pairwise comparisons', () => {
     const ranking = (await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/ranking` })).json();
     expect(ranking.comparisons).toBe(0);
     for (const item of ranking.items) expect(item).toMatchObject({ wins: 0, losses: 0, comparisons: 1, score: 50 });
+  });
+});
+
+describe('pairs in a big campaign', () => {
+  /** A discussion with `fresh` entries never compared (the first `own` of them the voter's) and `old` compared 20 times. */
+  async function bigDiscussion(voterId: string, fresh: number, own: number, old: number) {
+    const { slug, ids } = await discussion(2);
+    const { user: other } = await resident();
+    const add = (count: number, author: string, comparisons: number, tag: string) => db.execute(sql`
+      INSERT INTO submissions (campaign_id, author_id, phrase, language, comparison_count)
+      SELECT campaign_id, ${author}, ${tag} || g, 'zh', ${comparisons} FROM submissions, generate_series(1, ${count}) g WHERE id = ${ids[0]!}`);
+    await add(own, voterId, 0, '自己的');
+    await add(fresh - own, other.id, 0, '新的');
+    await add(old, other.id, 20, '旧的');
+    await db.execute(sql`UPDATE submissions SET comparison_count = 20 WHERE id IN (${ids[0]!}, ${ids[1]!})`);
+    const { rows } = await db.execute<{ id: string; author_id: string; comparison_count: number }>(sql`
+      SELECT s.id, s.author_id, s.comparison_count FROM submissions s JOIN campaigns c ON c.id = s.campaign_id WHERE c.slug = ${slug}`);
+    return { slug, campaignId: (await db.execute<{ id: string }>(sql`SELECT id FROM campaigns WHERE slug = ${slug}`)).rows[0]!.id, entries: rows };
+  }
+
+  it('samples by comparison count: never the voter\'s own entries, never a pair twice, fresh entries first', async () => {
+    const { session, user } = await resident();
+    const { slug, entries } = await bigDiscussion(user.id, 100, 50, SAMPLE_FROM);
+    const byId = new Map(entries.map((entry) => [entry.id, entry]));
+    const seen = new Set<string>();
+    let fresh = 0;
+    for (let i = 0; i < 30; i++) {
+      const response = await getPair(session, slug);
+      expect(response.statusCode, response.body).toBe(200);
+      const pair = response.json();
+      const ids = [pair.left.id, pair.right.id];
+      for (const id of ids) {
+        expect(byId.get(id)!.author_id).not.toBe(user.id);
+        if (byId.get(id)!.comparison_count === 0) fresh += 1;
+      }
+      const key = [...ids].sort().join();
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+      await answer(session, slug, pair.token, 'skip');
+    }
+    // Weights: 100 fresh entries at 1 each against 502 at 1/441: fresh entries win 98 % of draws.
+    expect(fresh).toBeGreaterThanOrEqual(50);
+  });
+
+  it('picks from a group of the index, from a random point, leaving out the voter\'s own', async () => {
+    const { user } = await resident();
+    const { campaignId, entries } = await bigDiscussion(user.id, 60, 60, 40);
+    const source = databaseSource(db, campaignId, user.id, new Map());
+    expect(await source.pick(0, () => true)).toBeNull(); // every fresh entry is the voter's
+    const picked = new Set<string>();
+    for (let i = 0; i < 40; i++) picked.add((await source.pick(20, () => true))!);
+    const old = new Set(entries.filter((entry) => entry.comparison_count === 20).map((entry) => entry.id));
+    for (const id of picked) expect(old.has(id)).toBe(true);
+    expect(picked.size).toBeGreaterThan(10); // from random points, not always the same entry
+    const refused = await source.pick(20, () => false);
+    expect(refused).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../server/src/db/client.ts';
 import { getCampaign } from '../../server/src/modules/campaigns/service.ts';
 import { listSubmissions } from '../../server/src/modules/submissions/service.ts';
+import { nextPair } from '../../server/src/modules/pairwise/service.ts';
 import { submissionListQuerySchema } from '@city-spirit/shared';
 
 const VOTERS = 2_000;
@@ -63,5 +64,7 @@ export async function browseBenchmark(db: Database, entries: number): Promise<st
     const next = submissionListQuerySchema.parse({ sort, cursor: page.nextCursor, ...(page.seed && { seed: page.seed }) });
     lines.push(`           first page of sort=${sort} (${first} entries): ${firstPage}; the next page: ${await timed(() => listSubmissions(db, null, campaign!.slug, next))}`);
   }
+  const [voter] = (await db.execute<{ id: string }>(sql`SELECT id FROM users WHERE display_name = 'Browse voter 1'`)).rows;
+  lines.push(`           a pair to compare (GET /api/campaigns/:slug/pair without HTTP), one resident asking again and again: ${await timed(() => nextPair(db, { id: voter!.id, role: 'resident' }, campaign!.slug))}`);
   return lines.join('\n');
 }

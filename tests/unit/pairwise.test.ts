@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitBradleyTerry, fitBradleyTerryInSlices, scoresWith, type Outcome } from '../../server/src/modules/pairwise/bradley-terry.ts';
-import { choosePair, pairKey, type PairCandidate } from '../../server/src/modules/pairwise/pair-choice.ts';
+import { choosePair, pairKey, sampledPair, type PairCandidate, type PairSource } from '../../server/src/modules/pairwise/pair-choice.ts';
 import { seededRandom } from '../helpers/random.ts';
 
 function spearman(a: number[], b: number[]): number {
@@ -100,8 +100,31 @@ describe('Bradley–Terry fit', () => {
   });
 });
 
+/**
+ * What the database gives sampledPair, in memory: the number of candidates per comparison count,
+ * and a uniformly random candidate of a count that `accept` takes (a few tries, as the index walk).
+ */
+function memorySource(candidates: PairCandidate[], random: () => number): PairSource {
+  const histogram = new Map<number, number>();
+  for (const { comparisons } of candidates) histogram.set(comparisons, (histogram.get(comparisons) ?? 0) + 1);
+  return {
+    histogram,
+    pick: async (comparisons, accept) => {
+      const group = candidates.filter((candidate) => candidate.comparisons === comparisons);
+      for (let tries = 0; tries < 8 && group.length > 0; tries++) {
+        const candidate = group[Math.floor(random() * group.length)]!;
+        if (accept(candidate.id)) return candidate.id;
+      }
+      return null;
+    },
+  };
+}
+
 describe('a simulated electorate', () => {
-  it('recovers the true order (Spearman ρ ≥ 0.9), and late entries catch up on comparisons', () => {
+  it.each([
+    ['over every candidate', 'exact'],
+    ['sampled by comparison count, as the server does in big campaigns', 'sampled'],
+  ] as const)('recovers the true order (Spearman ρ ≥ 0.9), and late entries catch up on comparisons, choosing %s', async (_, how) => {
     const random = seededRandom(2026);
     const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
     const early = 200;
@@ -111,11 +134,11 @@ describe('a simulated electorate', () => {
     const wins = new Map<string, number>();
     const seenByVoter = new Map<number, Set<string>>();
 
-    const vote = (available: number, voter: number) => {
+    const vote = async (available: number, voter: number) => {
       const candidates: PairCandidate[] = Array.from({ length: available }, (_, i) => ({ id: String(i), comparisons: comparisons[i]! }));
       const seen = seenByVoter.get(voter) ?? new Set<string>();
       seenByVoter.set(voter, seen);
-      const pair = choosePair(candidates, seen, random);
+      const pair = how === 'exact' ? choosePair(candidates, seen, random) : await sampledPair(memorySource(candidates, random), seen, random);
       if (!pair) return;
       const [a, b] = pair.map(Number) as [number, number];
       seen.add(pairKey(pair[0], pair[1]));
@@ -125,8 +148,8 @@ describe('a simulated electorate', () => {
       const key = aWins ? `${a}>${b}` : `${b}>${a}`;
       wins.set(key, (wins.get(key) ?? 0) + 1);
     };
-    for (let i = 0; i < 4000; i++) vote(early, i % 400);
-    for (let i = 0; i < 4000; i++) vote(early + late, i % 400);
+    for (let i = 0; i < 4000; i++) await vote(early, i % 400);
+    for (let i = 0; i < 4000; i++) await vote(early + late, i % 400);
 
     const outcomes: Outcome[] = [...wins].map(([key, count]) => {
       const [winner, loser] = key.split('>').map(Number) as [number, number];
@@ -153,6 +176,31 @@ describe('choosing a pair', () => {
       seen.add(pairKey(pair[0], pair[1]));
     }
     expect(choosePair(candidates, seen)).toBeNull();
+  });
+
+  it('samples the first entry of a pair with the race\'s chances: count of the group over (1 + comparisons)²', async () => {
+    const random = seededRandom(9);
+    const candidates = [
+      ...Array.from({ length: 10 }, (_, i) => ({ id: `fresh${i}`, comparisons: 0 })),
+      ...Array.from({ length: 40 }, (_, i) => ({ id: `some${i}`, comparisons: 1 })),
+      ...Array.from({ length: 100 }, (_, i) => ({ id: `many${i}`, comparisons: 9 })),
+    ];
+    // Weights 10·1, 40·¼ and 100·(1/100): shares 10/21, 10/21 and 1/21 for the group of either entry of a pair.
+    const counts = { fresh: 0, some: 0, many: 0 };
+    const draws = 6000;
+    for (let i = 0; i < draws; i++) {
+      const pair = (await sampledPair(memorySource(candidates, random), new Set(), random))!;
+      for (const id of pair) counts[id.replace(/\d+$/, '') as keyof typeof counts] += 1;
+    }
+    expect(counts.fresh / (2 * draws)).toBeCloseTo(10 / 21, 1);
+    expect(counts.some / (2 * draws)).toBeCloseTo(10 / 21, 1);
+    expect(counts.many / (2 * draws)).toBeCloseTo(1 / 21, 1);
+  });
+
+  it('gives up sampling (null) when it finds no unseen pair, leaving the exact choice to decide', async () => {
+    const candidates = ['a', 'b', 'c'].map((id) => ({ id, comparisons: 0 }));
+    const seen = new Set([pairKey('a', 'b'), pairKey('a', 'c'), pairKey('b', 'c')]);
+    expect(await sampledPair(memorySource(candidates, Math.random), seen, Math.random)).toBeNull();
   });
 
   it('favours entries with few comparisons', () => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES, STAGES, SUBMISSION_STATUSES } from '@city-spirit/shared';
 import type { CampaignSettings, StageWindow } from '@city-spirit/shared';
 
@@ -75,6 +75,11 @@ export const submissions = pgTable(
     commentCount: integer('comment_count').notNull().default(0),
     /** Valid pairwise comparisons the entry took part in (skips included), kept with the comparisons. */
     comparisonCount: integer('comparison_count').notNull().default(0),
+    /**
+     * A random place among the entries with as many comparisons, drawn again at each comparison:
+     * pair choice takes the first entry after a random point (pair-choice.ts, sampledPair).
+     */
+    pairKey: doublePrecision('pair_key').notNull().default(sql`random()`),
     /** normalizePhraseText(phrase): duplicates share it. */
     normalized: text('normalized').notNull().default(''),
     /** Distinct character bigrams and characters of `normalized`, for similar-phrase candidates. */
@@ -98,6 +103,9 @@ export const submissions = pgTable(
     index('submissions_bigrams_idx').using('gin', t.bigrams),
     index('submissions_chars_idx').using('gin', t.chars),
     index('submissions_search_idx').using('gin', t.searchTerms),
+    index('submissions_pair_idx')
+      .on(t.campaignId, t.comparisonCount, t.pairKey)
+      .where(sql`status IN ('published', 'shortlisted')`),
     uniqueIndex('submissions_normalized_key')
       .on(t.campaignId, t.normalized)
       // Rows from before this column existed hold '' until start-up fills them in.

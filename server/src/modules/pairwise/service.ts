@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Ranking, Role } from '@city-spirit/shared';
 import type { Executor } from '../../db/client.ts';
 import { comparisons, pairTokens, submissions } from '../../db/schema.ts';
@@ -7,25 +7,78 @@ import { AppError, forbidden } from '../../errors.ts';
 import { campaignRules } from '../campaigns/service.ts';
 import { assertStageAllows } from '../campaigns/stages.ts';
 import { fitBradleyTerryInSlices, type Outcome } from './bradley-terry.ts';
-import { choosePair, pairKey } from './pair-choice.ts';
+import { choosePair, pairKey, sampledPair, type PairSource } from './pair-choice.ts';
 
 type Voter = { id: string; role: Role };
 
 const IN_PAIRS = ['published', 'shortlisted'] as const;
 
+/** Below this many candidates, a pair is chosen by reading them all (choosePair): cheap, and exact. */
+export const SAMPLE_FROM = 500;
+/** How long a campaign's histogram of comparison counts serves pair choices, per process. */
+const HISTOGRAM_MS = 1000;
+
+type Histogram = { at: number; counts: Map<number, number>; candidates: number };
+const histograms = new WeakMap<Executor, Map<string, Promise<Histogram>>>();
+
+/** The number of pair candidates per comparison count, from the partial index, cached for a second. */
+function histogram(db: Executor, campaignId: string): Promise<Histogram> {
+  let byCampaign = histograms.get(db);
+  if (!byCampaign) histograms.set(db, (byCampaign = new Map()));
+  const cached = byCampaign.get(campaignId);
+  if (cached) return cached;
+  const loading = db
+    .execute<{ n: number; members: number }>(sql`
+      SELECT comparison_count AS n, count(*)::integer AS members FROM submissions
+      WHERE campaign_id = ${campaignId} AND status IN ('published', 'shortlisted') GROUP BY comparison_count`)
+    .then(({ rows }) => ({
+      at: Date.now(),
+      counts: new Map(rows.map((row) => [Number(row.n), Number(row.members)])),
+      candidates: rows.reduce((sum, row) => sum + Number(row.members), 0),
+    }));
+  byCampaign.set(campaignId, loading);
+  void loading.then(
+    () => setTimeout(() => byCampaign.get(campaignId) === loading && byCampaign.delete(campaignId), HISTOGRAM_MS).unref(),
+    () => byCampaign.delete(campaignId),
+  );
+  return loading;
+}
+
+/**
+ * Candidates of one comparison count, for sampledPair: the first few after a random point of
+ * pair_key (wrapping around), not the voter's own; the first that `accept` takes.
+ */
+export function databaseSource(db: Executor, campaignId: string, voterId: string, counts: Map<number, number>): PairSource {
+  const group = (part: number, n: number, where: SQL) => sql`(SELECT id, ${part}::integer AS part, pair_key FROM submissions
+    WHERE campaign_id = ${campaignId} AND status IN ('published', 'shortlisted') AND comparison_count = ${n}
+      AND author_id <> ${voterId} AND ${where}
+    ORDER BY pair_key LIMIT 8)`;
+  return {
+    histogram: counts,
+    pick: async (n, accept) => {
+      const from = Math.random();
+      const { rows } = await db.execute<{ id: string }>(
+        sql`SELECT id FROM (${group(0, n, sql`pair_key >= ${from}`)} UNION ALL ${group(1, n, sql`pair_key < ${from}`)}) g ORDER BY part, pair_key`,
+      );
+      return rows.map((row) => row.id).find(accept) ?? null;
+    },
+  };
+}
+
 /** A pair of entries for this resident: never their own, favouring few comparisons, not one they saw. */
 export async function nextPair(db: Executor, voter: Voter, slug: string) {
   const campaign = await campaignRules(db, { slug });
   assertStageAllows(campaign, 'pairwise');
-  const candidates = await db
-    .select({ id: submissions.id, comparisons: submissions.comparisonCount })
-    .from(submissions)
-    .where(and(eq(submissions.campaignId, campaign.id), inArray(submissions.status, [...IN_PAIRS]), ne(submissions.authorId, voter.id)));
   const shown = await db
     .select({ leftId: pairTokens.leftId, rightId: pairTokens.rightId })
     .from(pairTokens)
     .where(and(eq(pairTokens.userId, voter.id), eq(pairTokens.campaignId, campaign.id)));
-  const pair = choosePair(candidates, new Set(shown.map((p) => pairKey(p.leftId, p.rightId))));
+  const seen = new Set(shown.map((p) => pairKey(p.leftId, p.rightId)));
+  const counts = await histogram(db, campaign.id);
+  // In a big campaign, sample by comparison count; when sampling finds no unseen pair, or in a
+  // small campaign, read every candidate.
+  const sampled = counts.candidates >= SAMPLE_FROM ? await sampledPair(databaseSource(db, campaign.id, voter.id, counts.counts), seen) : null;
+  const pair = sampled ?? choosePair(await allCandidates(db, campaign.id, voter.id), seen);
   if (!pair) throw new AppError('conflict', 409, 'You have compared every pair there is for now. Thank you! Come back when there are new entries.');
   const token = randomBytes(24).toString('base64url');
   await db.insert(pairTokens).values({ token, campaignId: campaign.id, userId: voter.id, leftId: pair[0], rightId: pair[1] });
@@ -35,6 +88,13 @@ export async function nextPair(db: Executor, voter: Voter, slug: string) {
     .where(inArray(submissions.id, pair));
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   return { token, left: byId.get(pair[0])!, right: byId.get(pair[1])! };
+}
+
+function allCandidates(db: Executor, campaignId: string, voterId: string) {
+  return db
+    .select({ id: submissions.id, comparisons: submissions.comparisonCount })
+    .from(submissions)
+    .where(and(eq(submissions.campaignId, campaignId), inArray(submissions.status, [...IN_PAIRS]), ne(submissions.authorId, voterId)));
 }
 
 /** Records an answer once per token; replayed or foreign tokens are refused and kept as invalid. */
@@ -69,7 +129,7 @@ export async function answerPair(db: Executor, voter: Voter, slug: string, token
     await tx.insert(comparisons).values(record(true, null));
     await tx
       .update(submissions)
-      .set({ comparisonCount: sql`${submissions.comparisonCount} + 1` })
+      .set({ comparisonCount: sql`${submissions.comparisonCount} + 1`, pairKey: sql`random()` })
       .where(or(eq(submissions.id, issued.leftId), eq(submissions.id, issued.rightId)));
     return true;
   });

@@ -46,6 +46,7 @@ function fromRaw(raw: Record<string, unknown>): SubmissionRow {
     voteCount: Number(raw.vote_count),
     commentCount: Number(raw.comment_count),
     comparisonCount: Number(raw.comparison_count),
+    pairKey: Number(raw.pair_key),
     normalized: String(raw.normalized),
     bigrams: [],
     chars: [],
