@@ -1,8 +1,24 @@
 import { z } from 'zod';
 import { AppError } from './errors.ts';
 
+/**
+ * A time in a cursor: ISO 8601 or PostgreSQL's text of a timestamptz ("2026-11-28 07:20:00.123456+00").
+ * Checked to the day, so that a tampered cursor is refused with 400 rather than failing in the database.
+ */
+export const cursorTime = z
+  .string()
+  .regex(/^(\d{4})-(\d{2})-(\d{2})[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}){0,2})$/)
+  .refine((text) => {
+    const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return year >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  });
+
+/** A finite number as PostgreSQL writes a float8 ("0.8986915348829019", "1.5e-05"). */
+export const cursorNumber = z.string().regex(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i);
+
 /** The cursor of lists ordered by creation time: the last row's time and id. */
-export const timeCursorSchema = z.object({ at: z.string(), id: z.string() });
+export const timeCursorSchema = z.object({ at: cursorTime, id: z.uuid() });
 
 /** Opaque keyset cursors: the sort key and id of the last row of a page. */
 export const encodeCursor = (cursor: Record<string, unknown>) => Buffer.from(JSON.stringify(cursor)).toString('base64url');

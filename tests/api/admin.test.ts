@@ -90,3 +90,32 @@ describe('the audit log', () => {
     await expect(db.execute(sql`TRUNCATE audit_log`)).rejects.toThrow();
   });
 });
+
+describe('admin lists', () => {
+  it.each([
+    ['/api/admin/users', () => adminUser.id],
+    ['/api/admin/audit-log', () => '1'],
+  ])('refuse a cursor with an impossible time or id at %s with 400, not 500', async (path, validId) => {
+    const cursor = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const wrong of [
+      { at: '2026-02-31T00:00:00.000Z', id: validId() },
+      { at: 'soon', id: validId() },
+      { at: new Date().toISOString(), id: 'not-an-id' },
+    ]) {
+      const response = await injectAs(app, admin, { method: 'GET', url: `${path}?cursor=${cursor(wrong)}` });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().errors[0].path).toBe('querystring.cursor');
+    }
+    const fine = await injectAs(app, admin, { method: 'GET', url: `${path}?cursor=${cursor({ at: new Date().toISOString(), id: validId() })}` });
+    expect(fine.statusCode, fine.body).toBe(200);
+  });
+
+  it('page through the audit log with the cursors they give', async () => {
+    for (let i = 0; i < 3; i++) await patchUser((await signedInUser(app, db, 'resident')).user.id, { role: 'moderator', reason: `Paging check ${i}` });
+    const first = (await injectAs(app, admin, { method: 'GET', url: '/api/admin/audit-log?limit=2' })).json();
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await injectAs(app, admin, { method: 'GET', url: `/api/admin/audit-log?limit=2&cursor=${first.nextCursor}` });
+    expect(second.statusCode, second.body).toBe(200);
+    expect(second.json().items[0].id).not.toBe(first.items[0].id);
+  });
+});

@@ -192,6 +192,25 @@ describe('browsing entries', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].path).toBe('querystring.cursor');
   });
+
+  it.each([
+    ['trending', { score: 'abc' }],
+    ['trending', { score: 'Infinity' }],
+    ['trending', { asOf: 'yesterday' }],
+    ['new', { at: 'not a time' }],
+    ['new', { id: 'not-a-uuid' }],
+    ['top', { votes: 1.5 }],
+    ['top', { at: '2026-13-45 99:00:00+00' }],
+    ['random', { key: "x' OR 1=1" }],
+  ])('refuses a well-formed cursor whose %s key is wrong (%j) with 400, not 500', async (sort, wrong) => {
+    const { slug } = await seedCampaign(11);
+    const first = await list(slug, `sort=${sort}&limit=3`);
+    const cursor = JSON.parse(Buffer.from(first.nextCursor, 'base64url').toString('utf8'));
+    const tampered = Buffer.from(JSON.stringify({ ...cursor, ...wrong })).toString('base64url');
+    const response = await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/submissions?sort=${sort}&limit=3&cursor=${tampered}${first.seed ? `&seed=${first.seed}` : ''}` });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().errors[0].path).toBe('querystring.cursor');
+  });
 });
 
 describe('similar phrases', () => {

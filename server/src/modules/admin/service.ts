@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { and, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AuditEntry, Role, User } from '@city-spirit/shared';
 import type { Executor } from '../../db/client.ts';
@@ -5,7 +6,7 @@ import { auditLog, users } from '../../db/schema.ts';
 import { AppError, conflict, notFound } from '../../errors.ts';
 import { toPublicUser } from '../accounts/service.ts';
 import { deleteUserSessions } from '../accounts/sessions.ts';
-import { decodeCursor, encodeCursor, timeCursorSchema } from '../../pagination.ts';
+import { cursorTime, decodeCursor, encodeCursor, timeCursorSchema } from '../../pagination.ts';
 
 type Actor = { id: string; role: Role };
 type UserChange = { role?: Role | undefined; banned?: boolean | undefined; reason: string };
@@ -62,8 +63,11 @@ export async function listUsers(db: Executor, query: { limit: number; cursor?: s
   };
 }
 
+/** The audit log pages by its serial id (a bigint, as text). */
+const auditCursorSchema = z.object({ at: cursorTime, id: z.string().regex(/^\d{1,18}$/) });
+
 export async function listAuditLog(db: Executor, query: { limit: number; cursor?: string | undefined }) {
-  const after = query.cursor ? decodeCursor(query.cursor, timeCursorSchema) : null;
+  const after = query.cursor ? decodeCursor(query.cursor, auditCursorSchema) : null;
   const rows = await db
     .select({ entry: auditLog, actorName: users.displayName })
     .from(auditLog)

@@ -16,7 +16,7 @@ import { detectLanguage, normalizePhraseText } from '@city-spirit/shared/normali
 import type { Executor } from '../../db/client.ts';
 import { submissions } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, notFound, unauthenticated } from '../../errors.ts';
-import { decodeCursor, encodeCursor } from '../../pagination.ts';
+import { cursorNumber, cursorTime, decodeCursor, encodeCursor } from '../../pagination.ts';
 import { campaignRules, type CampaignRules } from '../campaigns/service.ts';
 import { assertStageAllows } from '../campaigns/stages.ts';
 import { voteCountsHiddenFor } from '../votes/service.ts';
@@ -244,12 +244,12 @@ export async function similarPhrases(db: Executor, slug: string, text: string, l
 // Listing ---------------------------------------------------------------------------------------
 
 const cursorSchema = z.object({
-  asOf: z.string(),
-  at: z.string().optional(),
+  asOf: cursorTime,
+  at: cursorTime.optional(),
   id: z.uuid(),
-  votes: z.number().optional(),
-  score: z.string().optional(),
-  key: z.string().optional(),
+  votes: z.number().int().min(0).max(2_147_483_647).optional(),
+  score: cursorNumber.optional(),
+  key: z.string().regex(/^[0-9a-f]{32}$/).optional(),
 });
 type ListCursor = z.infer<typeof cursorSchema>;
 
@@ -385,7 +385,8 @@ export async function listSubmissions(
           id: String(last.id),
           at: String(last.createdAtExact),
           votes: Number(last.vote_count),
-          ...(last.sortKey !== null && { score: String(last.sortKey), key: String(last.sortKey) }),
+          ...(sort === 'trending' && { score: String(last.sortKey) }),
+          ...(sort === 'random' && { key: String(last.sortKey) }),
         })
       : null;
   return { items: page.map((raw) => toSubmission(fromRaw(raw), campaign, viewer)), nextCursor, sort, seed };
