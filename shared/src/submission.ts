@@ -121,10 +121,16 @@ export const pairSchema = z
 export const pairAnswerSchema = z
   .object({ token: z.string().min(10).max(100), choice: z.enum(['left', 'right', 'skip']) })
   .meta({ id: 'PairAnswer' });
+export const rankingQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
+});
+
 export const rankingSchema = z
   .object({
     items: z.array(
       z.object({
+        rank: z.number().int().describe('Position in the ranking, from 1'),
         submission: z.object({ id: z.string(), phrase: z.string() }),
         score: z.number().describe('Estimated chance (0–100) of beating a randomly chosen other entry'),
         low: z.number(),
@@ -134,6 +140,10 @@ export const rankingSchema = z
         comparisons: z.number().int().describe('Comparisons it took part in, skips included'),
       }),
     ),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe('The next page. A refit between pages (every few seconds) moves entries; the next page then continues at the same rank of the newer fit'),
     comparisons: z.number().int().describe('Valid comparisons with a winner behind this ranking'),
     fittedAt: z.iso.datetime().nullable(),
   })

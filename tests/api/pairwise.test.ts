@@ -158,6 +158,26 @@ describe('pairs in a big campaign', () => {
 });
 
 describe('the ranking', () => {
+  it('comes in pages like every list: limit, then nextCursor, each item with its rank', async () => {
+    const { slug } = await discussion(5);
+    const get = (query: string) => app.inject({ method: 'GET', url: `/api/campaigns/${slug}/ranking?${query}` });
+    const whole = (await get('')).json();
+    expect(whole.items).toHaveLength(5);
+    expect(whole.nextCursor).toBeNull();
+    expect(whole.items.map((item: { rank: number }) => item.rank)).toEqual([1, 2, 3, 4, 5]);
+    const first = (await get('limit=2')).json();
+    expect(first.items.map((item: { rank: number }) => item.rank)).toEqual([1, 2]);
+    const second = (await get(`limit=2&cursor=${first.nextCursor}`)).json();
+    const third = (await get(`limit=2&cursor=${second.nextCursor}`)).json();
+    expect(third.nextCursor).toBeNull();
+    const paged = [...first.items, ...second.items, ...third.items].map((item: { submission: { id: string } }) => item.submission.id);
+    expect(paged).toEqual(whole.items.map((item: { submission: { id: string } }) => item.submission.id));
+    for (const query of ['limit=0', 'limit=101', 'limit=many', 'cursor=nonsense', `cursor=${Buffer.from('{"offset":-1}').toString('base64url')}`]) {
+      const refused = await get(query);
+      expect(refused.statusCode, query).toBe(400);
+    }
+  });
+
   it('puts the entry that wins its comparisons first, with an interval and counts', async () => {
     const { slug, ids } = await discussion(3);
     const favourite = ids[2]!;

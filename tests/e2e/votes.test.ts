@@ -99,6 +99,15 @@ describe.skipIf(!hasChromium)('supporting and comparing entries in a browser', (
     await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('大家的选择：表述排名');
     await expect.poll(() => page.locator('.ranking__item').count(), { timeout: 10_000 }).toBeGreaterThan(1);
     expect(await page.locator('.ranking__score-value').first().textContent()).toMatch(/^\d+\.\d$/);
+    // It comes 50 places at a time; the next 50 follow on from place 51.
+    expect(await page.locator('.ranking__item').count()).toBe(50);
+    await page.getByRole('button', { name: '显示更多名次' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('ranking-phone-end-of-page.png') });
+    await page.getByRole('button', { name: '显示更多名次' }).click();
+    await expect.poll(() => page.locator('.ranking__item').count(), { timeout: 10_000 }).toBe(100);
+    expect(await page.locator('.ranking__rank').nth(50).textContent()).toBe('51');
+    await page.locator('.ranking__item').nth(50).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('ranking-more-phone.png') });
 
     expect(problems).toEqual([]);
     await context.close();

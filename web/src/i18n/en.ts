@@ -549,6 +549,8 @@ export const en: Messages = {
     total_other: '{{formatted}} valid comparisons in all',
     fittedAt: 'Updated {{time}}',
     compare: 'Compare pairs',
+    more: 'Show more places',
+    moreFailed: 'More places could not be loaded. Please try again in a moment.',
   },
   error: {
     heading: 'This page can’t be shown right now',

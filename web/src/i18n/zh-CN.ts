@@ -545,6 +545,8 @@ export const zhCN = {
     total_other: '共 {{formatted}} 次有效比较',
     fittedAt: '更新于 {{time}}',
     compare: '参与两两比较',
+    more: '显示更多名次',
+    moreFailed: '未能加载更多名次，请稍后再试。',
   },
   error: {
     heading: '暂时无法显示这个页面',

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { campaignSlugParamsSchema, pairAnswerSchema, pairSchema, rankingSchema } from '@city-spirit/shared';
+import { campaignSlugParamsSchema, pairAnswerSchema, pairSchema, rankingQuerySchema, rankingSchema } from '@city-spirit/shared';
 import { problemResponses } from '../../plugins/errors.ts';
 import { answerPair, nextPair, rankingCache } from './service.ts';
 
@@ -47,9 +47,10 @@ export const pairwiseRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['pairwise'],
         summary: 'Ranking from pairwise comparisons (Bradley–Terry), refitted every few seconds',
         params: campaignSlugParamsSchema,
-        response: { 200: rankingSchema, ...problemResponses(404) },
+        querystring: rankingQuerySchema,
+        response: { 200: rankingSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => ranking(request.params.slug),
+    async (request) => ranking(request.params.slug, request.query),
   );
 };

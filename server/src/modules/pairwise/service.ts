@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Ranking, Role } from '@city-spirit/shared';
@@ -5,6 +6,7 @@ import type { Executor } from '../../db/client.ts';
 import { comparisons, pairTokens, submissions } from '../../db/schema.ts';
 import { AppError, forbidden } from '../../errors.ts';
 import { campaignRules } from '../campaigns/service.ts';
+import { decodeCursor, encodeCursor } from '../../pagination.ts';
 import { assertStageAllows } from '../campaigns/stages.ts';
 import { fitBradleyTerryInSlices, type Outcome } from './bradley-terry.ts';
 import { choosePair, pairKey, sampledPair, type PairSource } from './pair-choice.ts';
@@ -141,7 +143,11 @@ export async function answerPair(db: Executor, voter: Voter, slug: string, token
 
 // Ranking -------------------------------------------------------------------------------------
 
-type CachedFit = { ranking: Ranking; strengths: Map<string, number>; lastComparisonId: number; fittedAt: number; tookMs: number };
+/** The whole ranking of a fit; pages are cut from it. */
+type FullRanking = Omit<Ranking, 'nextCursor'>;
+const rankingCursorSchema = z.object({ offset: z.number().int().min(0).max(100_000_000) });
+
+type CachedFit = { ranking: FullRanking; strengths: Map<string, number>; lastComparisonId: number; fittedAt: number; tookMs: number };
 const REFIT_AFTER_MS = 3000;
 
 /**
@@ -202,7 +208,8 @@ export function rankingCache(db: Executor) {
         losses: losses[i]!,
         comparisons: entry.comparisons,
       }))
-      .sort((a, b) => b.score - a.score || b.comparisons - a.comparisons || (a.submission.id < b.submission.id ? -1 : 1));
+      .sort((a, b) => b.score - a.score || b.comparisons - a.comparisons || (a.submission.id < b.submission.id ? -1 : 1))
+      .map((item, index) => ({ rank: index + 1, ...item }));
     const fittedAt = Date.now();
     return {
       ranking: { items, comparisons: total, fittedAt: new Date(fittedAt).toISOString() },
@@ -226,12 +233,22 @@ export function rankingCache(db: Executor) {
     return job;
   }
 
-  return async function ranking(slug: string): Promise<Ranking> {
+  async function latest(campaignId: string): Promise<CachedFit> {
+    const cached = fits.get(campaignId);
+    if (!cached) return refresh(campaignId);
+    if (Date.now() - cached.fittedAt > refitAfter(cached)) void refresh(campaignId).catch(() => undefined);
+    return cached;
+  }
+
+  /** A page of the latest fit; a cursor is the rank to go on from (in a newer fit, if one came). */
+  return async function ranking(slug: string, page: { limit: number; cursor?: string | undefined }): Promise<Ranking> {
     const campaign = await campaignRules(db, { slug });
-    const cached = fits.get(campaign.id);
-    if (!cached) return (await refresh(campaign.id)).ranking;
-    if (Date.now() - cached.fittedAt > refitAfter(cached)) void refresh(campaign.id).catch(() => undefined);
-    return cached.ranking;
+    const after = page.cursor ? decodeCursor(page.cursor, rankingCursorSchema) : null;
+    const { ranking: fit } = await latest(campaign.id);
+    const from = after?.offset ?? 0;
+    const items = fit.items.slice(from, from + page.limit);
+    const more = from + page.limit < fit.items.length;
+    return { ...fit, items, nextCursor: more ? encodeCursor({ offset: from + page.limit }) : null };
   };
 }
 

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '@city-spirit/shared';
@@ -17,6 +17,11 @@ export function RankingPage() {
   return <CampaignGate loadingLabel={t('ranking.loading')}>{(campaign) => <RankingView campaign={campaign} />}</CampaignGate>;
 }
 
+function uniqueById<T extends { submission: { id: string } }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.submission.id) && seen.add(item.submission.id));
+}
+
 const oneDecimal = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
 const clamp = (value: number) => Math.min(100, Math.max(0, value));
 
@@ -24,8 +29,11 @@ function RankingView({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const format = useLocaleFormat();
   useDocumentTitle(t('ranking.title'));
-  const query = useQuery(rankingQuery(campaign.slug));
-  const ranking = query.data;
+  const query = useInfiniteQuery(rankingQuery(campaign.slug));
+  const first = query.data?.pages[0];
+  // A refit between two pages can move an entry onto the next page too: it is shown once.
+  const items = uniqueById(query.data?.pages.flatMap((page) => page.items) ?? []);
+  const ranking = first && { ...first, items };
 
   return (
     <div className="ranking">
@@ -54,18 +62,18 @@ function RankingView({ campaign }: { campaign: Campaign }) {
               <p className="ranking__empty">{t('ranking.empty')}</p>
             ) : (
               <ol className="ranking__list">
-                {ranking.items.map((item, index) => {
+                {ranking.items.map((item) => {
                   const low = clamp(item.low);
                   const high = clamp(item.high);
                   const score = clamp(item.score);
                   return (
                     <li key={item.submission.id} className="ranking__item">
                       <span className="ranking__rank" aria-hidden="true">
-                        {format.number(index + 1)}
+                        {format.number(item.rank)}
                       </span>
                       <div className="ranking__main">
                         <h2 className="ranking__phrase">
-                          <span className="visually-hidden">{t('ranking.rank', { rank: index + 1 })} </span>
+                          <span className="visually-hidden">{t('ranking.rank', { rank: item.rank })} </span>
                           <Link to={paths.entry(item.submission.id)} lang={textLang(item.submission.phrase)}>
                             {item.submission.phrase}
                           </Link>
@@ -89,6 +97,23 @@ function RankingView({ campaign }: { campaign: Campaign }) {
                   );
                 })}
               </ol>
+            )}
+            {query.isFetchNextPageError && (
+              <p className="inline-error results__more-error" role="alert">
+                {t('ranking.moreFailed')}
+              </p>
+            )}
+            {query.hasNextPage && ranking.comparisons > 0 && (
+              <p className="results__more">
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-disabled={query.isFetchingNextPage || undefined}
+                  onClick={() => !query.isFetchingNextPage && void query.fetchNextPage()}
+                >
+                  {query.isFetchingNextPage ? t('browse.loadingMore') : t('ranking.more')}
+                </button>
+              </p>
             )}
           </>
         ) : query.isError ? (

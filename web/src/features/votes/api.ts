@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useMutation, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { pairSchema, rankingSchema, voteBudgetSchema, voteResultSchema, type Submission, type submissionListSchema } from '@city-spirit/shared';
 import type { z } from 'zod';
 import { getJson, sendJson } from '../../api/client.ts';
@@ -34,10 +34,20 @@ export function pairQuery(slug: string, round: number) {
 /** The server refits the ranking every few seconds. */
 export const RANKING_REFRESH_MS = 10_000;
 
+/** Entries per page of the ranking. */
+export const RANKING_PAGE_SIZE = 50;
+
+/** The ranking a page at a time; a refetch reloads every page shown, from the latest fit. */
 export function rankingQuery(slug: string) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: voteKeys.ranking(slug),
-    queryFn: ({ signal }) => getJson(`${campaignPath(slug)}/ranking`, rankingSchema, signal),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) => {
+      const search = new URLSearchParams({ limit: String(RANKING_PAGE_SIZE) });
+      if (pageParam) search.set('cursor', pageParam);
+      return getJson(`${campaignPath(slug)}/ranking?${search}`, rankingSchema, signal);
+    },
+    getNextPageParam: (page) => page.nextCursor,
     refetchInterval: RANKING_REFRESH_MS,
   });
 }
