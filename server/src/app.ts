@@ -8,7 +8,8 @@ import type { DestinationStream } from 'pino';
 import { Redis } from 'ioredis';
 import { memoryCounterStore, redisCounterStore } from './counters.ts';
 import accessPlugin from './plugins/access.ts';
-import errorsPlugin from './plugins/errors.ts';
+import errorsPlugin, { problem, sendProblem } from './plugins/errors.ts';
+import storableTextPlugin from './plugins/storable-text.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
 import sessionPlugin from './plugins/session.ts';
@@ -57,6 +58,9 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Addresses the router cannot read (broken percent-encoding) get a problem+json too.
+    frameworkErrors: (error, _request, reply) =>
+      sendProblem(reply, problem(400, 'validation_failed', `The address is not valid (${error.message}). Check its percent-encoding.`)),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -86,6 +90,7 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
     : null;
 
   await app.register(errorsPlugin);
+  await app.register(storableTextPlugin);
   await app.register(accessPlugin);
   await app.register(sessionPlugin, { policy: config.session });
   await app.register(securityPlugin, { rateLimit: config.rateLimit, redis });

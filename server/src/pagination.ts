@@ -3,19 +3,29 @@ import { AppError } from './errors.ts';
 
 /**
  * A time in a cursor: ISO 8601 or PostgreSQL's text of a timestamptz ("2026-11-28 07:20:00.123456+00").
- * Checked to the day, so that a tampered cursor is refused with 400 rather than failing in the database.
+ * Checked to the day and to the offset PostgreSQL accepts (±15:59), within years 1900–9000, so that a
+ * tampered cursor is refused with 400 rather than failing in the database.
  */
 export const cursorTime = z
   .string()
-  .regex(/^(\d{4})-(\d{2})-(\d{2})[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}){0,2})$/)
+  .regex(/^(\d{4})-(\d{2})-(\d{2})[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-](0\d|1[0-5])(:?[0-5]\d)?)$/)
   .refine((text) => {
     const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
     const date = new Date(Date.UTC(year, month - 1, day));
-    return year >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    return year >= 1900 && year <= 9000 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && !Number.isNaN(cursorDate(text).getTime());
   });
 
+/** A cursor time as a Date (PostgreSQL's "+00" offsets written out as ISO's "+00:00"). */
+export function cursorDate(text: string): Date {
+  const iso = text.replace(' ', 'T').replace(/([+-]\d{2})(?::?(\d{2}))?$/, (_, hours: string, minutes?: string) => `${hours}:${minutes ?? '00'}`);
+  return new Date(iso);
+}
+
 /** A finite number as PostgreSQL writes a float8 ("0.8986915348829019", "1.5e-05"). */
-export const cursorNumber = z.string().regex(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i);
+export const cursorNumber = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i)
+  .refine((text) => Number.isFinite(Number(text)) && Math.abs(Number(text)) < 1e300);
 
 /** The cursor of lists ordered by creation time: the last row's time and id. */
 export const timeCursorSchema = z.object({ at: cursorTime, id: z.uuid() });
@@ -27,8 +37,13 @@ export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {
   try {
     return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw new AppError('validation_failed', 400, 'The cursor is not valid: use nextCursor from the previous page as it is.', {
-      errors: [{ path: 'querystring.cursor', message: 'not a cursor from this API' }],
-    });
+    throw invalidCursor();
   }
+}
+
+/** The answer to a cursor this API did not write (or one written for another order). */
+export function invalidCursor(): AppError {
+  return new AppError('validation_failed', 400, 'The cursor is not valid: use nextCursor from the previous page as it is.', {
+    errors: [{ path: 'querystring.cursor', message: 'not a cursor from this API' }],
+  });
 }

@@ -100,6 +100,8 @@ describe('admin lists', () => {
     for (const wrong of [
       { at: '2026-02-31T00:00:00.000Z', id: validId() },
       { at: 'soon', id: validId() },
+      { at: '2026-01-01 00:00:00+14:00:00', id: validId() },
+      { at: '9999-12-31 23:59:59-15', id: validId() },
       { at: new Date().toISOString(), id: 'not-an-id' },
     ]) {
       const response = await injectAs(app, admin, { method: 'GET', url: `${path}?cursor=${cursor(wrong)}` });

@@ -202,6 +202,13 @@ describe('browsing entries', () => {
     ['top', { votes: 1.5 }],
     ['top', { at: '2026-13-45 99:00:00+00' }],
     ['random', { key: "x' OR 1=1" }],
+    ['new', { at: '2026-01-01 00:00:00+16' }],
+    ['new', { asOf: '2026-01-01 00:00:00+00:60' }],
+    ['new', { at: undefined }],
+    ['top', { votes: undefined }],
+    ['random', { key: undefined }],
+    ['trending', { score: '1e999' }],
+    ['trending', { score: undefined }],
   ])('refuses a well-formed cursor whose %s key is wrong (%j) with 400, not 500', async (sort, wrong) => {
     const { slug } = await seedCampaign(11);
     const first = await list(slug, `sort=${sort}&limit=3`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setupTestApp } from '../helpers/app.ts';
 import { injectAs, signedInUser } from '../helpers/accounts.ts';
+import { createCampaign } from '../helpers/campaigns.ts';
 
 const { app, db } = await setupTestApp();
 const { session: admin } = await signedInUser(app, db, 'admin');
@@ -64,5 +65,42 @@ describe('errors are problem+json that say what to fix', () => {
   it('refuses to create a campaign without a session: 401', async () => {
     const payload = { slug: 'next-city', title: 'Next city', description: 'A campaign for the next city.' };
     expectProblem(await app.inject({ method: 'POST', url: '/api/campaigns', payload }), 401, 'unauthenticated');
+  });
+});
+
+describe('input PostgreSQL cannot take is refused with 400, never a 500', () => {
+  it('refuses NUL characters anywhere in a body, a query or an address, naming the field', async () => {
+    const { session } = await signedInUser(app, db);
+    const slug = await createCampaign(app, admin);
+    const cases = [
+      { request: { method: 'POST' as const, url: '/api/auth/login', payload: { login: 'a\u0000b', password: 'x' } }, path: 'body.login' },
+      { request: { method: 'POST' as const, url: `/api/campaigns/${slug}/submissions`, payload: { phrase: '坚韧\u0000顽强' } }, path: 'body.phrase' },
+      { request: { method: 'GET' as const, url: `/api/campaigns/${slug}/submissions?q=%00` }, path: 'querystring.q' },
+      { request: { method: 'GET' as const, url: `/api/campaigns/${slug}/submissions/similar?text=${encodeURIComponent('山\u0000城')}` }, path: 'querystring.text' },
+    ];
+    for (const { request, path } of cases) {
+      const body = expectProblem(await injectAs(app, session, request), 400, 'validation_failed');
+      expect(body.errors, request.url).toEqual([{ path, message: expect.stringMatching(/character/) }]);
+    }
+  });
+
+  it('refuses lone surrogates, which JSON allows and PostgreSQL does not', async () => {
+    const payload = '{"slug":"surrogates","title":"标题","description":"说明","settings":{"blockedTerms":["ab\\ud800c"]}}';
+    const response = await injectAs(app, admin, { method: 'POST', url: '/api/campaigns', payload, headers: { 'content-type': 'application/json' } });
+    const body = expectProblem(response, 400, 'validation_failed');
+    expect(body.errors).toEqual([{ path: 'body.settings.blockedTerms.0', message: expect.stringMatching(/character/) }]);
+  });
+
+  it('refuses a district code of the right shape that is not one of Chongqing\'s districts', async () => {
+    const { session } = await signedInUser(app, db);
+    const slug = await createCampaign(app, admin);
+    const submitted = await injectAs(app, session, { method: 'POST', url: `/api/campaigns/${slug}/submissions`, payload: { phrase: '区号不存在', districtCode: '500199' } });
+    expect(expectProblem(submitted, 400, 'validation_failed').errors).toEqual([{ path: 'body.districtCode', message: expect.any(String) }]);
+    const profile = await injectAs(app, session, { method: 'PATCH', url: '/api/me', payload: { districtCode: '500299' } });
+    expect(expectProblem(profile, 400, 'validation_failed').errors).toEqual([{ path: 'body.districtCode', message: expect.any(String) }]);
+  });
+
+  it('answers an address with broken percent-encoding with problem+json', async () => {
+    expectProblem(await app.inject({ method: 'GET', url: '/api/campaigns/%ff' }), 400, 'validation_failed');
   });
 });

@@ -44,6 +44,15 @@ function hasErrorCode(error: unknown, codes: Set<string>): boolean {
 
 const UNIQUE_VIOLATION = new Set(['23505']);
 
+/** The database error in the chain, with the constraint it names. */
+function foreignKeyViolation(error: unknown): { constraint: string } | null {
+  for (let link = error, depth = 0; link instanceof Error && depth < 5; link = link.cause, depth++) {
+    const { code, constraint } = link as { code?: unknown; constraint?: unknown };
+    if (code === '23503') return { constraint: String(constraint ?? '') };
+  }
+  return null;
+}
+
 /** OpenAPI response entries for the problem statuses a route can answer with. */
 export function problemResponses(...statuses: number[]): Record<number, typeof problemSchema> {
   return Object.fromEntries(statuses.map((status) => [status, problemSchema]));
@@ -87,6 +96,16 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   }
   if (error instanceof SyntaxError && error.statusCode === 400) {
     return problem(400, 'validation_failed', 'The request body is not valid JSON. Check quotes, commas and brackets.');
+  }
+  const missing = foreignKeyViolation(error);
+  if (missing?.constraint.includes('district_code')) {
+    // The schemas check a district code's shape; the districts table knows which exist.
+    return problem(400, 'validation_failed', "The request is not valid. body.districtCode: choose one of Chongqing's districts (GET /api/districts).", {
+      errors: [{ path: 'body.districtCode', message: "choose one of Chongqing's districts" }],
+    });
+  }
+  if (missing) {
+    return problem(409, 'conflict', 'This refers to something that no longer exists. Reload and try again.');
   }
   if (hasErrorCode(error, UNIQUE_VIOLATION)) {
     return problem(409, 'conflict', 'This conflicts with data saved in the meantime. Reload and try again.');

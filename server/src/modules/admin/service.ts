@@ -6,7 +6,7 @@ import { auditLog, users } from '../../db/schema.ts';
 import { AppError, conflict, notFound } from '../../errors.ts';
 import { toPublicUser } from '../accounts/service.ts';
 import { deleteUserSessions } from '../accounts/sessions.ts';
-import { cursorTime, decodeCursor, encodeCursor, timeCursorSchema } from '../../pagination.ts';
+import { cursorDate, cursorTime, decodeCursor, encodeCursor, timeCursorSchema } from '../../pagination.ts';
 
 type Actor = { id: string; role: Role };
 type UserChange = { role?: Role | undefined; banned?: boolean | undefined; reason: string };
@@ -47,7 +47,7 @@ export async function listUsers(db: Executor, query: { limit: number; cursor?: s
   if (query.q) conditions.push(ilike(users.displayName, `%${query.q.replace(/[%_\\]/g, '\\$&')}%`));
   if (query.role) conditions.push(eq(users.role, query.role));
   if (after) {
-    conditions.push(or(lt(users.createdAt, new Date(after.at)), and(eq(users.createdAt, new Date(after.at)), lt(users.id, after.id)))!);
+    conditions.push(or(lt(users.createdAt, cursorDate(after.at)), and(eq(users.createdAt, cursorDate(after.at)), lt(users.id, after.id)))!);
   }
   const rows = await db
     .select()

@@ -16,7 +16,7 @@ import { detectLanguage, normalizePhraseText } from '@city-spirit/shared/normali
 import type { Executor } from '../../db/client.ts';
 import { submissions } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, notFound, unauthenticated } from '../../errors.ts';
-import { cursorNumber, cursorTime, decodeCursor, encodeCursor } from '../../pagination.ts';
+import { cursorNumber, cursorTime, decodeCursor, encodeCursor, invalidCursor } from '../../pagination.ts';
 import { campaignRules, type CampaignRules } from '../campaigns/service.ts';
 import { assertStageAllows } from '../campaigns/stages.ts';
 import { voteCountsHiddenFor } from '../votes/service.ts';
@@ -253,6 +253,14 @@ const cursorSchema = z.object({
 });
 type ListCursor = z.infer<typeof cursorSchema>;
 
+/** What each order's cursor must carry besides asOf and id. */
+const CURSOR_KEYS: Record<SubmissionSort, (keyof ListCursor)[]> = {
+  new: ['at'],
+  top: ['at', 'votes'],
+  trending: ['at', 'score'],
+  random: ['key'],
+};
+
 /**
  * Support of the last 72 hours, each vote weighing e^(-age / 24 h): a vote cast now counts 1, one
  * from yesterday 0.37, one from three days ago 0.05. Computed against the time of the first page.
@@ -338,6 +346,7 @@ export async function listSubmissions(
   const sort: SubmissionSort = query.sort ?? (campaign.stage === 'collect' ? 'random' : hidden ? 'new' : 'top');
   const seed = sort === 'random' ? (query.seed ?? randomBytes(9).toString('base64url')) : null;
   const cursor = query.cursor ? decodeCursor(query.cursor, cursorSchema) : null;
+  if (cursor && CURSOR_KEYS[sort].some((key) => cursor[key] === undefined)) throw invalidCursor();
   // Both orders would reveal the hidden counts.
   if ((sort === 'top' || sort === 'trending') && hidden) {
     throw new AppError('validation_failed', 400, 'Vote counts are hidden in this campaign for now, so entries cannot be sorted by votes. Use sort=random or new.', {
