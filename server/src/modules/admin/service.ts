@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { and, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AuditEntry, Role, User } from '@city-spirit/shared';
 import type { Executor } from '../../db/client.ts';
 import { auditLog, users } from '../../db/schema.ts';
-import { AppError, conflict, notFound } from '../../errors.ts';
+import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
 import { toPublicUser } from '../accounts/service.ts';
 import { deleteUserSessions } from '../accounts/sessions.ts';
 import { cursorDate, cursorTime, decodeCursor, encodeCursor, timeCursorSchema } from '../../pagination.ts';
@@ -15,7 +15,15 @@ type UserChange = { role?: Role | undefined; banned?: boolean | undefined; reaso
 export async function changeUser(db: Executor, actor: Actor, targetId: string, change: UserChange): Promise<User> {
   if (actor.id === targetId) throw conflict('You cannot change your own role or ban yourself; ask another admin.');
   return db.transaction(async (tx) => {
-    const [target] = await tx.select().from(users).where(eq(users.id, targetId)).for('update');
+    // The actor's row is locked with the target's (in id order, so two admins never deadlock) and
+    // read again: of two admins demoting or banning each other at once, the second finds it no
+    // longer may, and the campaign never loses its last admins that way.
+    const locked = await tx.select().from(users).where(inArray(users.id, [actor.id, targetId])).orderBy(users.id).for('update');
+    const acting = locked.find((row) => row.id === actor.id);
+    if (!acting || acting.role !== 'admin' || acting.bannedAt || acting.deletedAt) {
+      throw forbidden('You are no longer an admin: another admin changed your account a moment ago.');
+    }
+    const target = locked.find((row) => row.id === targetId);
     if (!target || target.deletedAt) throw notFound('There is no such user.');
     const entries: (typeof auditLog.$inferInsert)[] = [];
     const audit = (action: string, details: Record<string, unknown>) =>
