@@ -3,7 +3,7 @@ import { and, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-or
 import type { AuditEntry, Role, User } from '@city-spirit/shared';
 import type { Executor } from '../../db/client.ts';
 import { auditLog, users } from '../../db/schema.ts';
-import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
+import { conflict, forbidden, notFound } from '../../errors.ts';
 import { toPublicUser } from '../accounts/service.ts';
 import { deleteUserSessions } from '../accounts/sessions.ts';
 import { cursorDate, cursorTime, decodeCursor, encodeCursor, timeCursorSchema } from '../../pagination.ts';
