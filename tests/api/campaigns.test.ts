@@ -80,6 +80,18 @@ describe('campaigns', () => {
     await expectCountsOfRows();
   });
 
+  it('reads settings stored out of range (written straight into the database) as their defaults', async () => {
+    await db.execute(sql`UPDATE campaigns SET settings = settings || '{"maxVotesPerUser": 0, "moderationMode": "never", "voteCountsHidden": "yes"}'::jsonb WHERE slug = 'chongqing-spirit'`);
+    try {
+      const response = await app.inject({ method: 'GET', url: '/api/campaigns/chongqing-spirit' });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().settings).toMatchObject({ maxVotesPerUser: 10, moderationMode: 'post', voteCountsHidden: false });
+      expect((await app.inject({ method: 'GET', url: '/api/campaigns' })).statusCode).toBe(200);
+    } finally {
+      await db.execute(sql`UPDATE campaigns SET settings = settings - 'maxVotesPerUser' - 'moderationMode' - 'voteCountsHidden' WHERE slug = 'chongqing-spirit'`);
+    }
+  });
+
   it('answers an unknown campaign with 404 problem+json', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/campaigns/atlantis' });
     expect(response.statusCode).toBe(404);

@@ -1,6 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import {
   campaignCreateSchema,
+  campaignSettingsSchema,
+  type CampaignSettings,
   DEFAULT_CAMPAIGN_SETTINGS,
   nextStage,
   STAGES,
@@ -40,7 +42,7 @@ function toCampaign({ campaign, submissions, participants, districts }: Campaign
     translations: campaign.translations,
     stage: campaign.stage,
     stageSchedule: campaign.stageSchedule,
-    settings: { ...DEFAULT_CAMPAIGN_SETTINGS, ...campaign.settings },
+    settings: storedSettings(campaign.settings),
     counts: { submissions, participants, districts },
     createdAt: campaign.createdAt.toISOString(),
   };
@@ -60,9 +62,22 @@ export async function getCampaign(db: Executor, slug: string): Promise<Campaign>
 /** What features need to apply a campaign's rules, without the cost of its live counts. */
 export type CampaignRules = Pick<Campaign, 'id' | 'slug' | 'stage' | 'settings'>;
 
-/** A campaign's rules from its stored row: settings saved before a setting existed get its default. */
+/**
+ * Stored settings as the rules use them: a setting saved before it existed, or one the API would
+ * have refused (written straight into the database), counts as its default.
+ */
+export function storedSettings(stored: Partial<CampaignSettings> | null): CampaignSettings {
+  const settings: Record<string, unknown> = { ...DEFAULT_CAMPAIGN_SETTINGS };
+  for (const [key, value] of Object.entries(stored ?? {})) {
+    const schema = campaignSettingsSchema.shape[key as keyof CampaignSettings];
+    if (schema?.safeParse(value).success) settings[key] = value;
+  }
+  return settings as CampaignSettings;
+}
+
+/** A campaign's rules from its stored row. */
 export function toCampaignRules(row: { id: string; slug: string; stage: CampaignRules['stage']; settings: Partial<CampaignRules['settings']> }): CampaignRules {
-  return { id: row.id, slug: row.slug, stage: row.stage, settings: { ...DEFAULT_CAMPAIGN_SETTINGS, ...row.settings } };
+  return { id: row.id, slug: row.slug, stage: row.stage, settings: storedSettings(row.settings) };
 }
 
 export async function campaignRules(db: Executor, where: { slug: string } | { id: string }): Promise<CampaignRules> {
@@ -85,7 +100,7 @@ export async function createCampaign(db: Executor, input: CampaignCreate): Promi
       translations: campaign.translations,
       stage: 'collect',
       stageSchedule: campaign.stageSchedule ?? STAGES.map((stage) => ({ stage, startsAt: null, endsAt: null })),
-      settings: { ...DEFAULT_CAMPAIGN_SETTINGS, ...campaign.settings },
+      settings: storedSettings(campaign.settings),
     })
     .onConflictDoNothing({ target: campaigns.slug })
     .returning({ slug: campaigns.slug });
@@ -104,7 +119,7 @@ export async function updateCampaign(
   await db.transaction(async (tx) => {
     const [current] = await tx.select().from(campaigns).where(eq(campaigns.slug, slug)).for('update');
     if (!current) throw notFound(`There is no campaign "${slug}".`);
-    const settings = changes.settings ? { ...DEFAULT_CAMPAIGN_SETTINGS, ...current.settings, ...changes.settings } : undefined;
+    const settings = changes.settings ? { ...storedSettings(current.settings), ...changes.settings } : undefined;
     await tx
       .update(campaigns)
       .set({
