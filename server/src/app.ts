@@ -8,7 +8,7 @@ import type { DestinationStream } from 'pino';
 import { Redis } from 'ioredis';
 import { memoryCounterStore, redisCounterStore } from './counters.ts';
 import accessPlugin from './plugins/access.ts';
-import errorsPlugin, { problem, sendProblem } from './plugins/errors.ts';
+import errorsPlugin, { answerClientError, problem, sendProblem } from './plugins/errors.ts';
 import storableTextPlugin from './plugins/storable-text.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
@@ -58,6 +58,7 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    clientErrorHandler: answerClientError,
     // Addresses the router cannot read (broken percent-encoding) get a problem+json too.
     frameworkErrors: (error, _request, reply) =>
       sendProblem(reply, problem(400, 'validation_failed', `The address is not valid (${error.message}). Check its percent-encoding.`)),

@@ -1,3 +1,5 @@
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { setupTestApp } from '../helpers/app.ts';
 import { injectAs, signedInUser } from '../helpers/accounts.ts';
@@ -102,5 +104,28 @@ describe('input PostgreSQL cannot take is refused with 400, never a 500', () => 
 
   it('answers an address with broken percent-encoding with problem+json', async () => {
     expectProblem(await app.inject({ method: 'GET', url: '/api/campaigns/%ff' }), 400, 'validation_failed');
+  });
+});
+
+describe('requests the HTTP parser refuses', () => {
+  it('answer a control character in a header, or headers too large, with problem+json', async () => {
+    // The file's app, on a real port: app.inject would not go through Node's HTTP parser.
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    const raw = (request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1', () => socket.end(request));
+        let answer = '';
+        socket.setEncoding('utf8').on('data', (chunk) => (answer += chunk)).on('close', () => resolve(answer)).on('error', reject);
+      });
+    for (const [request, status] of [
+      ['GET /api/health HTTP/1.1\r\nHost: x\r\nUser-Agent: a\u0000b\r\n\r\n', 400],
+      [`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(100_000)}\r\n\r\n`, 431],
+    ] as const) {
+      const answer = await raw(request);
+      expect(answer.split('\r\n')[0]).toBe(`HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : 'Request Header Fields Too Large'}`);
+      expect(answer).toMatch(/content-type: application\/problem\+json/i);
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ status, detail: expect.any(String) });
+    }
   });
 });
