@@ -123,14 +123,18 @@ describe('admin lists', () => {
 });
 
 describe('two admins at once', () => {
-  it('cannot demote each other at the same moment: the second finds it no longer has the right', async () => {
+  it('cannot demote each other at the same moment: one change wins, one admin stays', async () => {
     for (let round = 0; round < 5; round++) {
       const a = await signedInUser(app, db, 'admin');
       const b = await signedInUser(app, db, 'admin');
       const demote = (actor: typeof a, target: typeof b) =>
         injectAs(app, actor.session, { method: 'PATCH', url: `/api/admin/users/${target.user.id}`, payload: { role: 'resident', reason: 'Crossed demotion check' } });
       const results = await Promise.all([demote(a, b), demote(b, a)]);
-      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 403]);
+      // The loser finds it is no longer an admin (403), or, arriving after the winner's change, that
+      // its session ended with its role (401).
+      const statuses = results.map((r) => r.statusCode).sort();
+      expect(statuses[0]).toBe(200);
+      expect([401, 403]).toContain(statuses[1]);
       const { rows } = await db.execute<{ admins: number }>(sql`
         SELECT count(*)::integer AS admins FROM users WHERE id IN (${a.user.id}, ${b.user.id}) AND role = 'admin'`);
       expect(rows[0]!.admins).toBe(1);
