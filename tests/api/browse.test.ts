@@ -138,12 +138,13 @@ describe('browsing entries', () => {
     await db.execute(sql`ANALYZE votes`);
     // One connection reads the votes through their index (by time), the other from the heap.
     const planned = (settings: string) => {
-      const pool = createPool(config.databaseUrl, 1);
-      pool.on('connect', (client) => void client.query(settings));
+      const url = new URL(config.databaseUrl);
+      url.searchParams.set('options', settings);
+      const pool = createPool(url.toString(), 1);
       onTestFinished(() => pool.end());
       return createDatabase(pool);
     };
-    const plans = [planned('SET enable_seqscan = off; SET enable_bitmapscan = off'), planned('SET enable_indexscan = off; SET enable_bitmapscan = off')];
+    const plans = [planned('-c enable_seqscan=off -c enable_bitmapscan=off'), planned('-c enable_indexscan=off -c enable_bitmapscan=off')];
     for (const limit of [1, 2, 3]) {
       const seen: string[] = [];
       let cursor: string | null = null;
