@@ -37,13 +37,8 @@ export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {
   try {
     return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw invalidCursor();
+    throw new AppError('validation_failed', 400, 'The cursor is not valid: use nextCursor from the previous page as it is.', {
+      errors: [{ path: 'querystring.cursor', message: 'not a cursor from this API' }],
+    });
   }
-}
-
-/** The answer to a cursor this API did not write (or one written for another order). */
-export function invalidCursor(): AppError {
-  return new AppError('validation_failed', 400, 'The cursor is not valid: use nextCursor from the previous page as it is.', {
-    errors: [{ path: 'querystring.cursor', message: 'not a cursor from this API' }],
-  });
 }

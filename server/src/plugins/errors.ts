@@ -37,25 +37,26 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 /** Errors that mean the database cannot be reached right now, not that the request was wrong. */
 const DATABASE_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
 
-/** Database drivers and drizzle wrap the cause; any link of the chain may carry the code. */
-function hasErrorCode(error: unknown, codes: Set<string>): boolean {
-  for (let link = error, depth = 0; link instanceof Error && depth < 5; link = link.cause, depth++) {
-    if (codes.has(String((link as { code?: unknown }).code))) return true;
-    if (link instanceof AggregateError && link.errors.some((inner) => hasErrorCode(inner, codes))) return true;
-  }
-  return false;
-}
+type CodedError = Error & { code?: unknown; constraint?: unknown };
 
-const UNIQUE_VIOLATION = new Set(['23505']);
-
-/** The database error in the chain, with the constraint it names. */
-function foreignKeyViolation(error: unknown): { constraint: string } | null {
+/** Database drivers and drizzle wrap the cause; any link of the chain may carry the code. Returns that link. */
+function errorWithCode(error: unknown, codes: Set<string>): CodedError | null {
   for (let link = error, depth = 0; link instanceof Error && depth < 5; link = link.cause, depth++) {
-    const { code, constraint } = link as { code?: unknown; constraint?: unknown };
-    if (code === '23503') return { constraint: String(constraint ?? '') };
+    if (codes.has(String((link as CodedError).code))) return link;
+    if (link instanceof AggregateError) {
+      for (const inner of link.errors) {
+        const found = errorWithCode(inner, codes);
+        if (found) return found;
+      }
+    }
   }
   return null;
 }
+
+const hasErrorCode = (error: unknown, codes: Set<string>) => errorWithCode(error, codes) !== null;
+
+const UNIQUE_VIOLATION = new Set(['23505']);
+const FOREIGN_KEY_VIOLATION = new Set(['23503']);
 
 /** OpenAPI response entries for the problem statuses a route can answer with. */
 export function problemResponses(...statuses: number[]): Record<number, typeof problemSchema> {
@@ -101,8 +102,8 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   if (error instanceof SyntaxError && error.statusCode === 400) {
     return problem(400, 'validation_failed', 'The request body is not valid JSON. Check quotes, commas and brackets.');
   }
-  const missing = foreignKeyViolation(error);
-  if (missing?.constraint.includes('district_code')) {
+  const missing = errorWithCode(error, FOREIGN_KEY_VIOLATION);
+  if (String(missing?.constraint ?? '').includes('district_code')) {
     // The schemas check a district code's shape; the districts table knows which exist.
     return problem(400, 'validation_failed', "The request is not valid. body.districtCode: choose one of Chongqing's districts (GET /api/districts).", {
       errors: [{ path: 'body.districtCode', message: "choose one of Chongqing's districts" }],

@@ -10,7 +10,7 @@ import { AppError } from '../errors.ts';
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The path of the first string in `value` that PostgreSQL cannot store, or null. */
-export function unstorableTextPath(value: unknown, path: string, depth = 0): string | null {
+function unstorableTextPath(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
   if (depth > 32 || value === null || typeof value !== 'object') return null;
   for (const [key, inner] of Object.entries(value)) {

@@ -93,7 +93,7 @@ function mmIteration(p: Float64Array, wins: Float64Array, denominator: Float64Ar
  * Up to this many entries, mean chances are summed exactly (3·n² terms, 5 ms at 1 000); above it,
  * from a grid (about 2 000 points × n bins at most), which costs about as much there and less beyond.
  */
-export const EXACT_CHANCES_UP_TO = 1000;
+const EXACT_CHANCES_UP_TO = 1000;
 
 /** Mean chance of beating each other entry, and the same at ±1.96 standard errors of log strength. */
 function* scoreSteps(p: Float64Array, outcomes: Outcome[], exactUpTo = EXACT_CHANCES_UP_TO): Generator<void, Fit['scores']> {

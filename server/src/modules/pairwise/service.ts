@@ -14,13 +14,15 @@ import { choosePair, pairKey, sampledPair, type PairSource } from './pair-choice
 type Voter = { id: string; role: Role };
 
 const IN_PAIRS = ['published', 'shortlisted'] as const;
+/** The same as SQL, written out so that PostgreSQL matches it to the partial index submissions_pair_idx. */
+const inPairs = sql.raw(`status IN (${IN_PAIRS.map((status) => `'${status}'`).join(', ')})`);
 
 /** Below this many candidates, a pair is chosen by reading them all (choosePair): cheap, and exact. */
 export const SAMPLE_FROM = 500;
 /** How long a campaign's histogram of comparison counts serves pair choices, per process. */
 const HISTOGRAM_MS = 1000;
 
-type Histogram = { at: number; counts: Map<number, number>; candidates: number };
+type Histogram = { counts: Map<number, number>; candidates: number };
 const histograms = new WeakMap<Executor, Map<string, Promise<Histogram>>>();
 
 /** The number of pair candidates per comparison count, from the partial index, cached for a second. */
@@ -32,9 +34,8 @@ function histogram(db: Executor, campaignId: string): Promise<Histogram> {
   const loading = db
     .execute<{ n: number; members: number }>(sql`
       SELECT comparison_count AS n, count(*)::integer AS members FROM submissions
-      WHERE campaign_id = ${campaignId} AND status IN ('published', 'shortlisted') GROUP BY comparison_count`)
+      WHERE campaign_id = ${campaignId} AND ${inPairs} GROUP BY comparison_count`)
     .then(({ rows }) => ({
-      at: Date.now(),
       counts: new Map(rows.map((row) => [Number(row.n), Number(row.members)])),
       candidates: rows.reduce((sum, row) => sum + Number(row.members), 0),
     }));
@@ -52,7 +53,7 @@ function histogram(db: Executor, campaignId: string): Promise<Histogram> {
  */
 export function databaseSource(db: Executor, campaignId: string, voterId: string, counts: Map<number, number>): PairSource {
   const group = (part: number, n: number, where: SQL) => sql`(SELECT id, ${part}::integer AS part, pair_key FROM submissions
-    WHERE campaign_id = ${campaignId} AND status IN ('published', 'shortlisted') AND comparison_count = ${n}
+    WHERE campaign_id = ${campaignId} AND ${inPairs} AND comparison_count = ${n}
       AND author_id <> ${voterId} AND ${where}
     ORDER BY pair_key LIMIT 8)`;
   return {
@@ -197,7 +198,6 @@ export function rankingCache(db: Executor) {
     }
     const start = previous ? Float64Array.from(entries, (entry) => previous.strengths.get(entry.id) ?? 1) : undefined;
     const result = await fitBradleyTerryInSlices(entries.length, outcomes, start);
-    const tookMs = result.computeMs;
     const items = entries
       .map((entry, i) => ({
         submission: { id: entry.id, phrase: entry.phrase },
@@ -216,7 +216,7 @@ export function rankingCache(db: Executor) {
       strengths: new Map(entries.map((entry, i) => [entry.id, result.strengths[i]!])),
       lastComparisonId,
       fittedAt,
-      tookMs,
+      tookMs: result.computeMs,
     };
   }
 

@@ -16,7 +16,7 @@ import { detectLanguage, normalizePhraseText } from '@city-spirit/shared/normali
 import type { Executor } from '../../db/client.ts';
 import { submissions } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, notFound, unauthenticated } from '../../errors.ts';
-import { cursorNumber, cursorTime, decodeCursor, encodeCursor, invalidCursor } from '../../pagination.ts';
+import { cursorNumber, cursorTime, decodeCursor, encodeCursor } from '../../pagination.ts';
 import { campaignRules, type CampaignRules } from '../campaigns/service.ts';
 import { assertStageAllows } from '../campaigns/stages.ts';
 import { voteCountsHiddenFor } from '../votes/service.ts';
@@ -253,12 +253,12 @@ const cursorSchema = z.object({
 });
 type ListCursor = z.infer<typeof cursorSchema>;
 
-/** What each order's cursor must carry besides asOf and id. */
-const CURSOR_KEYS: Record<SubmissionSort, (keyof ListCursor)[]> = {
-  new: ['at'],
-  top: ['at', 'votes'],
-  trending: ['at', 'score'],
-  random: ['key'],
+/** Each order's cursor, with the keys that order pages by. */
+const cursorSchemas: Record<SubmissionSort, z.ZodType<ListCursor>> = {
+  new: cursorSchema.required({ at: true }),
+  top: cursorSchema.required({ at: true, votes: true }),
+  trending: cursorSchema.required({ at: true, score: true }),
+  random: cursorSchema.required({ key: true }),
 };
 
 /**
@@ -347,8 +347,7 @@ export async function listSubmissions(
   const hidden = countsHidden(campaign, viewer);
   const sort: SubmissionSort = query.sort ?? (campaign.stage === 'collect' ? 'random' : hidden ? 'new' : 'top');
   const seed = sort === 'random' ? (query.seed ?? randomBytes(9).toString('base64url')) : null;
-  const cursor = query.cursor ? decodeCursor(query.cursor, cursorSchema) : null;
-  if (cursor && CURSOR_KEYS[sort].some((key) => cursor[key] === undefined)) throw invalidCursor();
+  const cursor = query.cursor ? decodeCursor(query.cursor, cursorSchemas[sort]) : null;
   // Both orders would reveal the hidden counts.
   if ((sort === 'top' || sort === 'trending') && hidden) {
     throw new AppError('validation_failed', 400, 'Vote counts are hidden in this campaign for now, so entries cannot be sorted by votes. Use sort=random or new.', {
