@@ -33,6 +33,17 @@ export const ACCESS_TABLE: Record<string, Access> = {
   'POST /api/campaigns/:slug/pair': 'signedIn',
   'GET /api/campaigns/:slug/ranking': 'anyone',
 
+  'GET /api/submissions/:id/comments': 'anyone',
+  'POST /api/submissions/:id/comments': 'signedIn',
+  'PATCH /api/comments/:id': 'signedIn',
+  'DELETE /api/comments/:id': 'signedIn',
+  'PUT /api/comments/:id/vote': 'signedIn',
+  'DELETE /api/comments/:id/vote': 'signedIn',
+  'GET /api/comments/:id/edits': ['moderator'],
+  'GET /api/notifications': 'signedIn',
+  'POST /api/notifications/read': 'signedIn',
+  'GET /api/campaigns/:slug/events': 'anyone',
+
   'POST /api/auth/register': 'anyone',
   'POST /api/auth/login': 'anyone',
   'POST /api/auth/logout': 'signedIn',

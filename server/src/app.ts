@@ -23,11 +23,18 @@ import { voteRoutes } from './modules/votes/routes.ts';
 import { pairwiseRoutes } from './modules/pairwise/routes.ts';
 import { districtRoutes } from './modules/districts/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { discussionRoutes } from './modules/discussion/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
+import { eventRoutes } from './modules/events/routes.ts';
+import { createEventHub, type EventHub } from './modules/events/hub.ts';
+import { voteCountEvents, type VoteCountEvents } from './modules/events/vote-counts.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     pool: pg.Pool;
+    events: EventHub;
+    voteCountEvents: VoteCountEvents;
   }
 }
 
@@ -70,7 +77,13 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
   const pool = createPool(config.databaseUrl, config.databasePoolMax);
   app.decorate('pool', pool);
   app.decorate('db', createDatabase(pool));
+  const hub = createEventHub(config.databaseUrl, app.log);
+  const voteEvents = voteCountEvents(app.db, app.log);
+  app.decorate('events', hub);
+  app.decorate('voteCountEvents', voteEvents);
   app.addHook('onClose', async () => {
+    await voteEvents.close();
+    await hub.close();
     await pool.end();
   });
 
@@ -108,6 +121,9 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
     verificationProvider: dependencies.verificationProvider ?? consoleVerificationProvider(app.log),
   });
   await app.register(adminRoutes);
+  await app.register(discussionRoutes);
+  await app.register(notificationRoutes);
+  await app.register(eventRoutes, { hub, ...config.events });
 
   await app.register(webPlugin, { webDistDir: config.webDistDir });
   return app;

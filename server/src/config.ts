@@ -33,6 +33,9 @@ const envSchema = z.object({
   SESSION_IDLE_HOURS_STAFF: positiveInt.default(12),
   SESSION_MAX_AGE_DAYS: positiveInt.default(90),
   VERIFICATION_PROVIDER: z.enum(['console']).default('console'),
+  EVENTS_HEARTBEAT_SECONDS: positiveInt.max(300).default(25),
+  EVENTS_MAX_CONNECTIONS_PER_ADDRESS: positiveInt.default(20),
+  EVENTS_RESUME_MINUTES: positiveInt.max(1440).default(5),
 });
 
 export type Config = {
@@ -59,6 +62,8 @@ export type Config = {
   };
   session: { idleHoursResident: number; idleHoursStaff: number; maxAgeDays: number };
   verificationProvider: 'console';
+  /** The live event stream: heartbeat interval, open streams per client address, how long Last-Event-ID can resume. */
+  events: { heartbeatMs: number; maxConnectionsPerAddress: number; resumeWindowMs: number };
 };
 
 const SECRET_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL']);
@@ -107,5 +112,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAgeDays: e.SESSION_MAX_AGE_DAYS,
     },
     verificationProvider: e.VERIFICATION_PROVIDER,
+    events: {
+      heartbeatMs: e.EVENTS_HEARTBEAT_SECONDS * 1000,
+      maxConnectionsPerAddress: e.EVENTS_MAX_CONNECTIONS_PER_ADDRESS,
+      resumeWindowMs: e.EVENTS_RESUME_MINUTES * 60_000,
+    },
   };
 }

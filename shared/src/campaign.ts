@@ -29,6 +29,7 @@ export const campaignSettingsSchema = z
     moderationMode: z.enum(['post', 'pre']),
     autoHideReports: z.number().int().min(1).max(1000),
     panelQuorum: z.number().int().min(1).max(100),
+    maxCommentsPerHour: z.number().int().min(1).max(1000).describe('Comments one resident may post per hour across the campaign; beyond it 429 with Retry-After'),
     blockedTerms: z
       .array(z.string().trim().min(1).max(40))
       .max(500)
@@ -45,6 +46,7 @@ export const DEFAULT_CAMPAIGN_SETTINGS: CampaignSettings = {
   moderationMode: 'post',
   autoHideReports: 5,
   panelQuorum: 3,
+  maxCommentsPerHour: 30,
   blockedTerms: [],
 };
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '@city-spirit/shared';
 import type { Access } from '../../server/src/access.ts';
 import { loadConfig } from '../../server/src/config.ts';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { campaigns, submissions } from '../../server/src/db/schema.ts';
 import { textIndexColumns } from '../../server/src/modules/submissions/text-index.ts';
 import { setupTestApp } from '../helpers/app.ts';
@@ -39,6 +39,15 @@ async function residentEntry(): Promise<string> {
   return entry!.id;
 }
 const someEntry = await residentEntry();
+
+/** A new comment on someEntry by the actor, straight in the table. */
+async function commentBy(authorId: string): Promise<string> {
+  const { rows } = await db.execute<{ id: string }>(sql`
+    INSERT INTO comments (campaign_id, target_type, target_id, depth, author_id, stance, body)
+    VALUES (${demoCampaign!.id}, 'submission', ${someEntry}, 1, ${authorId}, 'neutral', '矩阵评论') RETURNING id`);
+  return rows[0]!.id;
+}
+const bystanderComment = await commentBy(bystander.id);
 
 /** `who` is the specification: who may call the route, independent of the server's access table. */
 type Sample = {
@@ -109,6 +118,28 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/admin/users': { who: ['admin'], request: { method: 'GET', url: '/api/admin/users' } },
   'PATCH /api/admin/users/:id': { who: ['admin'], request: { method: 'PATCH', url: `/api/admin/users/${bystander.id}`, payload: { banned: false, reason: 'access matrix check' } } },
   'GET /api/admin/audit-log': { who: ['admin'], request: { method: 'GET', url: '/api/admin/audit-log' } },
+  'GET /api/submissions/:id/comments': { who: 'anyone', request: { method: 'GET', url: `/api/submissions/${someEntry}/comments` } },
+  'POST /api/submissions/:id/comments': {
+    who: 'signedIn',
+    request: { method: 'POST', url: `/api/submissions/${someEntry}/comments`, payload: { body: '矩阵里的评论', stance: 'support' } },
+  },
+  'PATCH /api/comments/:id': {
+    who: 'signedIn',
+    author: 'resident',
+    request: async () => ({ method: 'PATCH', url: `/api/comments/${await commentBy(userIds.get('resident')!)}`, payload: { body: '改过' } }),
+  },
+  'DELETE /api/comments/:id': {
+    who: 'signedIn',
+    author: 'resident',
+    request: async () => ({ method: 'DELETE', url: `/api/comments/${await commentBy(userIds.get('resident')!)}` }),
+  },
+  'PUT /api/comments/:id/vote': { who: 'signedIn', request: { method: 'PUT', url: `/api/comments/${bystanderComment}/vote`, payload: { value: 1 } } },
+  'DELETE /api/comments/:id/vote': { who: 'signedIn', request: { method: 'DELETE', url: `/api/comments/${bystanderComment}/vote` } },
+  'GET /api/comments/:id/edits': { who: ['moderator'], request: { method: 'GET', url: `/api/comments/${bystanderComment}/edits` } },
+  'GET /api/notifications': { who: 'signedIn', request: { method: 'GET', url: '/api/notifications' } },
+  'POST /api/notifications/read': { who: 'signedIn', request: { method: 'POST', url: '/api/notifications/read', payload: {} } },
+  // A stream never ends: a bad resume id gets its answer at once, after the access check.
+  'GET /api/campaigns/:slug/events': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/events?lastEventId=x' } },
 };
 
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ROLES, STAGES, SUBMISSION_STATUSES } from '@city-spirit/shared';
+import { type AnyPgColumn, bigserial, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { COMMENT_STANCES, ROLES, STAGES, SUBMISSION_STATUSES } from '@city-spirit/shared';
 import type { CampaignSettings, StageWindow } from '@city-spirit/shared';
 
 export const stageEnum = pgEnum('stage', STAGES);
@@ -269,4 +269,142 @@ export const comparisons = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('comparisons_campaign_idx').on(t.campaignId, t.valid)],
+);
+
+export const commentStanceEnum = pgEnum('comment_stance', COMMENT_STANCES);
+
+/**
+ * Comments on a target ({ targetType, targetId }: an entry now, a published draft later). Deleting
+ * sets deleted_at and keeps the row, so its place and its replies stay in the thread. The counts
+ * (votes, replies, and the target's comment and stance counts) change in the comment's transaction.
+ */
+export const comments = pgTable(
+  'comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    targetType: text('target_type').notNull(),
+    targetId: uuid('target_id').notNull(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => comments.id),
+    /** The deepest comment a reply placed beside it answers. */
+    replyToId: uuid('reply_to_id').references((): AnyPgColumn => comments.id),
+    depth: smallint('depth').notNull(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    stance: commentStanceEnum('stance').notNull(),
+    body: text('body').notNull(),
+    upvotes: integer('upvotes').notNull().default(0),
+    downvotes: integer('downvotes').notNull().default(0),
+    /** Wilson lower bound of upvotes among votes (comment_wilson), the order of sort=top. */
+    wilson: doublePrecision('wilson').notNull().default(0),
+    replyCount: integer('reply_count').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    // In the lists' sort order (see submissions_new_idx): a page is an index range, whatever the thread's size.
+    index('comments_top_idx').on(t.targetType, t.targetId, t.parentId, t.wilson.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('comments_new_idx').on(t.targetType, t.targetId, t.parentId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('comments_author_idx').on(t.authorId, t.createdAt),
+    index('comments_campaign_idx').on(t.campaignId, t.createdAt),
+  ],
+);
+
+/** One up or down vote per person and comment; comments.upvotes and downvotes follow them. */
+export const commentVotes = pgTable(
+  'comment_votes',
+  {
+    commentId: uuid('comment_id')
+      .notNull()
+      .references(() => comments.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    value: smallint('value').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] }), index('comment_votes_user_idx').on(t.userId)],
+);
+
+/** A comment's earlier texts, kept at each edit for moderators. */
+export const commentEdits = pgTable(
+  'comment_edits',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    commentId: uuid('comment_id')
+      .notNull()
+      .references(() => comments.id),
+    body: text('body').notNull(),
+    replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('comment_edits_comment_idx').on(t.commentId, t.id)],
+);
+
+/** Per target, its comments that are not deleted by stance, kept in each comment's transaction. */
+export const commentStances = pgTable(
+  'comment_stances',
+  {
+    targetType: text('target_type').notNull(),
+    targetId: uuid('target_id').notNull(),
+    support: integer('support').notNull().default(0),
+    oppose: integer('oppose').notNull().default(0),
+    neutral: integer('neutral').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.targetType, t.targetId] })],
+);
+
+/**
+ * Notifications, written in the transaction of their cause. Unread ones with the same group_key
+ * are one item: a new event raises its count and moves it up instead of adding a row.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    groupKey: text('group_key').notNull(),
+    campaignId: uuid('campaign_id').references(() => campaigns.id),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    subjectTitle: text('subject_title').notNull(),
+    entryId: uuid('entry_id'),
+    actorName: text('actor_name'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    count: integer('count').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('notifications_unread_group_key').on(t.userId, t.groupKey).where(sql`read_at IS NULL`),
+    index('notifications_user_idx').on(t.userId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+  ],
+);
+
+/**
+ * The campaigns' live events, kept a few minutes for Last-Event-ID resume. A trigger sends each new
+ * row through NOTIFY when its transaction commits, so every server instance hears it.
+ * recipient_id marks an event for one person's connections only.
+ */
+export const campaignEvents = pgTable(
+  'campaign_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    recipientId: uuid('recipient_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('campaign_events_campaign_idx').on(t.campaignId, t.id), index('campaign_events_time_idx').on(t.createdAt)],
 );

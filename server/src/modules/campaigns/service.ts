@@ -16,6 +16,8 @@ import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { auditLog, campaignCounts, campaigns } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { recordEvent } from '../events/hub.ts';
+import { notifyParticipants } from '../notifications/service.ts';
 
 // Kept by migration 0007's trigger in the transaction that changes an entry, so reading them costs
 // one row: visible entries (published, shortlisted, merged), their distinct authors and districts.
@@ -170,6 +172,8 @@ export async function changeStage(db: Executor, actor: Actor, slug: string, stag
       reason: `moved to ${stage}`,
       details: { from: current.stage, to: stage },
     });
+    await notifyParticipants(tx, { id: current.id, title: current.title }, { from: current.stage, stage });
+    await recordEvent(tx, current.id, 'stage.changed', { stage });
   });
   return getCampaign(db, slug);
 }

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import {
+  canSeeSubmission,
+  isStaff,
   PUBLIC_SUBMISSION_STATUSES,
   type Role,
   type SimilarPhrase,
@@ -21,11 +23,11 @@ import { campaignRules, type CampaignRules } from '../campaigns/service.ts';
 import { assertStageAllows } from '../campaigns/stages.ts';
 import { voteCountsHiddenFor } from '../votes/service.ts';
 import { findSimilar } from './similar.ts';
+import { recordEvent } from '../events/hub.ts';
 import { searchQuery, textIndexColumns } from './text-index.ts';
 
 export type Viewer = { id: string; role: Role } | null;
 
-const isStaff = (viewer: Viewer) => viewer?.role === 'moderator' || viewer?.role === 'admin';
 const SIMILAR_ON_SUBMIT = 5;
 
 type SubmissionRow = typeof submissions.$inferSelect & { authorName: string; authorDeleted: boolean; viewerHasVoted: boolean };
@@ -63,9 +65,7 @@ function fromRaw(raw: Record<string, unknown>): SubmissionRow {
 
 const countsHidden = voteCountsHiddenFor;
 
-function canSee(row: { status: SubmissionStatus; authorId: string }, viewer: Viewer): boolean {
-  return (PUBLIC_SUBMISSION_STATUSES as readonly string[]).includes(row.status) || isStaff(viewer) || row.authorId === viewer?.id;
-}
+const canSee = canSeeSubmission;
 
 function toSubmission(row: SubmissionRow, campaign: CampaignRules, viewer: Viewer): Submission {
   const privileged = isStaff(viewer) || row.authorId === viewer?.id;
@@ -170,6 +170,7 @@ export async function createSubmission(
       .returning({ id: submissions.id });
     // Another resident's identical phrase committed between the check and the insert.
     if (!created) await assertNoDuplicate(tx, campaign.id, columns.normalized);
+    if (review.status === 'published') await recordEvent(tx, campaign.id, 'submission.created', { id: created!.id, phrase: input.phrase });
     return created!.id;
   });
 

@@ -17,7 +17,11 @@ export const voteRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: voteResultSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => castVote(app.db, voterOf(request), request.params.id),
+    async (request) => {
+      const result = await castVote(app.db, voterOf(request), request.params.id);
+      app.voteCountEvents.changed(request.params.id);
+      return result;
+    },
   );
 
   app.delete(
@@ -30,7 +34,11 @@ export const voteRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: voteResultSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => withdrawVote(app.db, voterOf(request), request.params.id),
+    async (request) => {
+      const result = await withdrawVote(app.db, voterOf(request), request.params.id);
+      app.voteCountEvents.changed(request.params.id);
+      return result;
+    },
   );
 
   app.get(

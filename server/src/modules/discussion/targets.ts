@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import { canCommentOnSubmission, canSeeSubmission, type CommentTargetType, type PolicyViewer, type StageAction, type SubmissionStatus } from '@city-spirit/shared';
+import type { Executor } from '../../db/client.ts';
+import { toCampaignRules, type CampaignRules } from '../campaigns/service.ts';
+
+/** What a comment hangs on, as the discussion rules need it. */
+export type CommentTarget = {
+  type: CommentTargetType;
+  id: string;
+  campaign: CampaignRules & { title: string };
+  authorId: string;
+  /** How notifications name it: an entry's phrase. */
+  title: string;
+  /** Whether new comments (and votes on comments) are taken, whatever the stage. */
+  open: boolean;
+  /** The entry the web opens for it. */
+  entryId: string | null;
+};
+
+type TargetKind = {
+  /** The stage action that comments on this kind need. */
+  stageAction: StageAction;
+  /** The target, or null when it does not exist or the viewer may not see it. */
+  load(db: Executor, id: string, viewer: PolicyViewer): Promise<CommentTarget | null>;
+  /** Moves the target's own count of comments that are not deleted (its commentCount). */
+  countComments(tx: Executor, id: string, delta: 1 | -1): Promise<void>;
+};
+
+const submissionTarget: TargetKind = {
+  stageAction: 'comment',
+  async load(db, id, viewer) {
+    const { rows } = await db.execute<{
+      id: string;
+      status: SubmissionStatus;
+      author_id: string;
+      phrase: string;
+      campaign_id: string;
+      slug: string;
+      stage: CampaignRules['stage'];
+      settings: CampaignRules['settings'];
+      title: string;
+    }>(sql`
+      SELECT s.id, s.status, s.author_id, s.phrase, c.id AS campaign_id, c.slug, c.stage, c.settings, c.title
+      FROM submissions s JOIN campaigns c ON c.id = s.campaign_id WHERE s.id = ${id}`);
+    const row = rows[0];
+    if (!row || !canSeeSubmission({ status: row.status, authorId: row.author_id }, viewer)) return null;
+    return {
+      type: 'submission',
+      id: row.id,
+      campaign: { ...toCampaignRules({ id: row.campaign_id, slug: row.slug, stage: row.stage, settings: row.settings }), title: row.title },
+      authorId: row.author_id,
+      title: row.phrase,
+      open: canCommentOnSubmission({ status: row.status }),
+      entryId: row.id,
+    };
+  },
+  async countComments(tx, id, delta) {
+    await tx.execute(sql`UPDATE submissions SET comment_count = comment_count + ${delta} WHERE id = ${id}`);
+  },
+};
+
+/** Every kind of comment target; drafts add theirs here, and the routes and rules stay as they are. */
+export const COMMENT_TARGETS: Record<CommentTargetType, TargetKind> = {
+  submission: submissionTarget,
+};

@@ -1,0 +1,159 @@
+import pg from 'pg';
+import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'drizzle-orm';
+import type { CampaignEventData, CampaignEventType } from '@city-spirit/shared';
+import type { Executor } from '../../db/client.ts';
+
+export const EVENTS_CHANNEL = 'city_spirit_events';
+
+export type CampaignEvent = {
+  id: number;
+  campaignId: string;
+  type: CampaignEventType;
+  data: Record<string, unknown>;
+  /** Set for an event meant for one person's connections only. */
+  recipientId: string | null;
+};
+
+/**
+ * Records a live event in the caller's transaction: the row's trigger sends it through NOTIFY when
+ * the transaction commits (never before, never if it rolls back), to every instance's listener.
+ */
+export async function recordEvent<T extends CampaignEventType>(
+  tx: Executor,
+  campaignId: string,
+  type: T,
+  data: CampaignEventData<T>,
+  recipientId: string | null = null,
+): Promise<void> {
+  await tx.execute(sql`INSERT INTO campaign_events (campaign_id, type, data, recipient_id)
+    VALUES (${campaignId}, ${type}, ${JSON.stringify(data)}::jsonb, ${recipientId})`);
+}
+
+/** Events of a campaign after `afterId` and newer than `withinMs`, for Last-Event-ID resume. */
+export async function eventsSince(db: Executor, campaignId: string, afterId: number, withinMs: number): Promise<CampaignEvent[]> {
+  const { rows } = await db.execute<{ id: string; type: CampaignEventType; data: Record<string, unknown>; recipient_id: string | null }>(sql`
+    SELECT id, type, data, recipient_id FROM campaign_events
+    WHERE campaign_id = ${campaignId} AND id > ${afterId} AND created_at > now() - make_interval(secs => ${withinMs / 1000})
+    ORDER BY id LIMIT 1000`);
+  return rows.map((row) => ({ id: Number(row.id), campaignId, type: row.type, data: row.data, recipientId: row.recipient_id }));
+}
+
+type Listener = (event: CampaignEvent) => void;
+
+export type EventHub = {
+  /** Resolves once the instance listens, so that nothing committed after it is missed. */
+  subscribe(campaignId: string, listener: Listener): Promise<() => void>;
+  listenerCount(): number;
+  close(): Promise<void>;
+};
+
+/**
+ * One LISTEN connection per server instance, opened at the first subscriber, whatever the number of
+ * connected clients; events fan out from it in memory. A lost connection is opened again, and the
+ * events committed meanwhile are read back from the table, so subscribers miss none.
+ */
+export function createEventHub(databaseUrl: string, log: FastifyBaseLogger): EventHub {
+  const listeners = new Map<string, Set<Listener>>();
+  let client: pg.Client | null = null;
+  let connecting: Promise<void> | null = null;
+  let lastId = 0;
+  let closed = false;
+  let retryTimer: NodeJS.Timeout | null = null;
+
+  const dispatch = (event: CampaignEvent) => {
+    if (event.id > lastId) lastId = event.id;
+    for (const listener of listeners.get(event.campaignId) ?? []) {
+      try {
+        listener(event);
+      } catch (error) {
+        log.warn({ err: error }, 'event listener failed');
+      }
+    }
+  };
+
+  async function catchUp(connection: pg.Client) {
+    if (lastId === 0) return;
+    const { rows } = await connection.query<{ id: string; campaign_id: string; type: CampaignEventType; data: Record<string, unknown>; recipient_id: string | null }>(
+      'SELECT id, campaign_id, type, data, recipient_id FROM campaign_events WHERE id > $1 ORDER BY id LIMIT 10000',
+      [lastId],
+    );
+    for (const row of rows) dispatch({ id: Number(row.id), campaignId: row.campaign_id, type: row.type, data: row.data, recipientId: row.recipient_id });
+  }
+
+  function scheduleReconnect() {
+    if (closed || retryTimer || listeners.size === 0) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void connect().catch(() => scheduleReconnect());
+    }, 1000);
+    retryTimer.unref();
+  }
+
+  function connect(): Promise<void> {
+    if (client) return Promise.resolve();
+    connecting ??= (async () => {
+      const connection = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+      connection.on('error', (error) => {
+        log.warn({ err: error }, 'event listener connection lost');
+        if (client === connection) client = null;
+        void connection.end().catch(() => undefined);
+        scheduleReconnect();
+      });
+      connection.on('notification', (message) => {
+        if (message.channel !== EVENTS_CHANNEL || !message.payload) return;
+        try {
+          const event = JSON.parse(message.payload) as CampaignEvent;
+          dispatch({ ...event, id: Number(event.id) });
+        } catch (error) {
+          log.warn({ err: error }, 'unreadable event');
+        }
+      });
+      try {
+        await connection.connect();
+        await connection.query(`LISTEN ${EVENTS_CHANNEL}`);
+        if (lastId === 0) {
+          const { rows } = await connection.query<{ id: string | null }>('SELECT max(id) AS id FROM campaign_events');
+          lastId = Math.max(lastId, Number(rows[0]?.id ?? 0));
+        } else {
+          await catchUp(connection);
+        }
+        client = connection;
+      } catch (error) {
+        await connection.end().catch(() => undefined);
+        throw error;
+      }
+    })().finally(() => {
+      connecting = null;
+    });
+    return connecting;
+  }
+
+  return {
+    async subscribe(campaignId, listener) {
+      let set = listeners.get(campaignId);
+      if (!set) listeners.set(campaignId, (set = new Set()));
+      set.add(listener);
+      try {
+        await connect();
+      } catch (error) {
+        set.delete(listener);
+        throw error;
+      }
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(campaignId);
+      };
+    },
+    listenerCount: () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0),
+    async close() {
+      closed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      listeners.clear();
+      await connecting?.catch(() => undefined);
+      const connection = client;
+      client = null;
+      await connection?.end().catch(() => undefined);
+    },
+  };
+}

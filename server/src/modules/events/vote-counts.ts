@@ -1,0 +1,65 @@
+import { inArray, eq } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import { voteCountsHiddenInStage } from '@city-spirit/shared';
+import type { Database } from '../../db/client.ts';
+import { campaigns, submissions } from '../../db/schema.ts';
+import { toCampaignRules } from '../campaigns/service.ts';
+import { recordEvent } from './hub.ts';
+
+export type VoteCountEvents = {
+  /** An entry's vote count changed; its new count goes out with the next batch. */
+  changed(submissionId: string): void;
+  flush(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * `submission.votes` events, batched: votes are the busiest write, so instead of an event in every
+ * vote's transaction, the entries voted on are collected and their counts read and sent every
+ * `intervalMs`. Reading the count at sending time means the newest count goes out, whichever
+ * instance sends it. Nothing is sent for a campaign that hides its counts.
+ */
+export function voteCountEvents(db: Database, log: FastifyBaseLogger, intervalMs = 500): VoteCountEvents {
+  let pending = new Set<string>();
+  let running: Promise<void> | null = null;
+
+  async function send(ids: string[]) {
+    const rows = await db
+      .select({ id: submissions.id, voteCount: submissions.voteCount, campaignId: campaigns.id, slug: campaigns.slug, stage: campaigns.stage, settings: campaigns.settings })
+      .from(submissions)
+      .innerJoin(campaigns, eq(campaigns.id, submissions.campaignId))
+      .where(inArray(submissions.id, ids));
+    const visible = rows.filter((row) => !voteCountsHiddenInStage(toCampaignRules({ id: row.campaignId, slug: row.slug, stage: row.stage, settings: row.settings })));
+    if (visible.length === 0) return;
+    await db.transaction(async (tx) => {
+      for (const row of visible) await recordEvent(tx, row.campaignId, 'submission.votes', { id: row.id, voteCount: row.voteCount });
+    });
+  }
+
+  const flush = async () => {
+    await running;
+    if (pending.size === 0) return;
+    const ids = [...pending];
+    pending = new Set();
+    running = send(ids)
+      .catch((error) => log.warn({ err: error }, 'vote count events not sent'))
+      .finally(() => {
+        running = null;
+      });
+    await running;
+  };
+
+  const timer = setInterval(() => void flush(), intervalMs);
+  timer.unref();
+
+  return {
+    changed(submissionId) {
+      pending.add(submissionId);
+    },
+    flush,
+    async close() {
+      clearInterval(timer);
+      await flush();
+    },
+  };
+}
