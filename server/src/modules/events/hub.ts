@@ -5,6 +5,8 @@ import type { CampaignEventData, CampaignEventType } from '@city-spirit/shared';
 import type { Executor } from '../../db/client.ts';
 
 export const EVENTS_CHANNEL = 'city_spirit_events';
+/** The listening connection's application_name, as pg_stat_activity shows it. */
+export const LISTENER_NAME = 'city-spirit-events';
 
 export type CampaignEvent = {
   id: number;
@@ -93,7 +95,7 @@ export function createEventHub(databaseUrl: string, log: FastifyBaseLogger): Eve
   function connect(): Promise<void> {
     if (client) return Promise.resolve();
     connecting ??= (async () => {
-      const connection = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+      const connection = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000, application_name: LISTENER_NAME });
       connection.on('error', (error) => {
         log.warn({ err: error }, 'event listener connection lost');
         if (client === connection) client = null;
