@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { sessions, submissions, users } from '../../server/src/db/schema.ts';
 import { setupTestApp } from '../helpers/app.ts';
@@ -27,8 +27,70 @@ describe('download my data', () => {
     expect(data.account).not.toHaveProperty('passwordHash');
     expect(data.sessions).toHaveLength(1);
     expect(data.submissions).toEqual([expect.objectContaining({ id: entry.id, phrase: '山高水长' })]);
-    expect(data).toHaveProperty('votes');
-    expect(data).toHaveProperty('comments');
+  });
+
+  /** Each table that refers to an account, and the part of the export that holds its rows. */
+  const EXPORTED_TABLES: Record<string, string> = {
+    sessions: 'sessions',
+    verification_codes: 'verificationRequests',
+    submissions: 'submissions',
+    votes: 'votes',
+    pair_tokens: 'pairsShown',
+    comparisons: 'comparisons',
+    audit_log: 'actionsTaken',
+    comments: 'comments',
+    comment_votes: 'commentVotes',
+    notifications: 'notifications',
+  };
+
+  it('covers every table that refers to an account (a new one fails here until the export holds it)', async () => {
+    const { rows } = await db.execute<{ table_name: string }>(sql`
+      SELECT DISTINCT cl.relname AS table_name FROM pg_constraint co
+      JOIN pg_class cl ON cl.oid = co.conrelid JOIN pg_class ref ON ref.oid = co.confrelid
+      WHERE co.contype = 'f' AND ref.relname = 'users' ORDER BY 1`);
+    expect(rows.map((row) => row.table_name)).toEqual(Object.keys(EXPORTED_TABLES).sort());
+  });
+
+  it('holds every vote, pair, comparison, comment with its earlier texts, comment vote, notification and staff action of the caller', async () => {
+    const { user, session } = await signedInUser(app, db, 'moderator');
+    const others = [await signedInUser(app, db), await signedInUser(app, db)];
+    const slug = campaign!.slug;
+    const post = async (who: typeof session, phrase: string) =>
+      (await injectAs(app, who, { method: 'POST', url: `/api/campaigns/${slug}/submissions`, payload: { phrase } })).json().submission.id as string;
+    const own = await post(session, '导出测试自己的');
+    const theirs = await post(others[0]!.session, '导出测试别人的');
+    expect((await injectAs(app, session, { method: 'PUT', url: `/api/submissions/${theirs}/vote` })).statusCode).toBe(200);
+    const mine = (await injectAs(app, session, { method: 'POST', url: `/api/submissions/${theirs}/comments`, payload: { body: '第一稿', stance: 'support' } })).json().comment.id;
+    await injectAs(app, session, { method: 'PATCH', url: `/api/comments/${mine}`, payload: { body: '第二稿' } });
+    const their = (await injectAs(app, others[1]!.session, { method: 'POST', url: `/api/submissions/${own}/comments`, payload: { body: '给你', stance: 'neutral' } })).json().comment.id;
+    expect((await injectAs(app, session, { method: 'PUT', url: `/api/comments/${their}/vote`, payload: { value: 1 } })).statusCode).toBe(200);
+    expect((await injectAs(app, session, { method: 'POST', url: '/api/auth/verification', payload: { phone: '13600000123' } })).statusCode).toBe(202);
+    await db.execute(sql`INSERT INTO audit_log (actor_id, actor_role, action, target_type, target_id, reason) VALUES (${user.id}, 'moderator', 'test.action', 'submission', ${theirs}, 'export test')`);
+    // A pair shown and answered, straight in the tables (pairs need the discuss stage).
+    await db.execute(sql`INSERT INTO pair_tokens (token, campaign_id, user_id, left_id, right_id, used_at) VALUES ('export-test-token', ${campaign!.id}, ${user.id}, ${own}, ${theirs}, now())`);
+    await db.execute(sql`INSERT INTO comparisons (campaign_id, user_id, token, left_id, right_id, choice, valid) VALUES (${campaign!.id}, ${user.id}, 'export-test-token', ${own}, ${theirs}, 'left', true)`);
+
+    const data = (await injectAs(app, session, { method: 'GET', url: '/api/me/export' })).json();
+    for (const section of Object.values(EXPORTED_TABLES)) expect(data[section], section).not.toHaveLength(0);
+    expect(data.votes).toEqual([expect.objectContaining({ submissionId: theirs, phrase: '导出测试别人的' })]);
+    expect(data.comments).toEqual([expect.objectContaining({ id: mine, body: '第二稿', earlierTexts: [expect.objectContaining({ body: '第一稿' })] })]);
+    expect(data.commentVotes).toEqual([expect.objectContaining({ commentId: their, value: 1 })]);
+    expect(data.notifications).toEqual([expect.objectContaining({ kind: 'comment.on_entry', entryId: own })]);
+    expect(data.comparisons).toEqual([expect.objectContaining({ choice: 'left', counted: true })]);
+    expect(data.pairsShown).toHaveLength(1);
+    expect(data.actionsTaken).toEqual([expect.objectContaining({ action: 'test.action' })]);
+  });
+
+  it('shows no vote count of the caller\'s entries while the campaign hides them', async () => {
+    const { session } = await signedInUser(app, db);
+    const { session: admin } = await signedInUser(app, db, 'admin');
+    const slug = `hidden-${Date.now()}`;
+    await injectAs(app, admin, { method: 'POST', url: '/api/campaigns', payload: { slug, title: 'Hidden counts', description: 'Counts are hidden here.', settings: { voteCountsHidden: true } } });
+    const id = (await injectAs(app, session, { method: 'POST', url: `/api/campaigns/${slug}/submissions`, payload: { phrase: '藏起来的票数' } })).json().submission.id;
+    await injectAs(app, (await signedInUser(app, db)).session, { method: 'PUT', url: `/api/submissions/${id}/vote` });
+    const data = (await injectAs(app, session, { method: 'GET', url: '/api/me/export' })).json();
+    expect(data.submissions).toEqual([expect.objectContaining({ id, voteCount: null })]);
+    expect(JSON.stringify(data)).not.toMatch(/"voteCount":1/);
   });
 });
 

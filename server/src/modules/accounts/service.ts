@@ -9,7 +9,9 @@ import {
 } from '@city-spirit/shared';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
-import { auditLog, sessions, submissions, users, verificationCodes } from '../../db/schema.ts';
+import { auditLog, campaigns, sessions, submissions, users, verificationCodes } from '../../db/schema.ts';
+import { toCampaignRules } from '../campaigns/service.ts';
+import { voteCountsHiddenFor } from '../votes/service.ts';
 import type { CounterStore } from '../../counters.ts';
 import { AppError, conflict, rateLimited } from '../../errors.ts';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from './passwords.ts';
@@ -106,16 +108,22 @@ export async function updateProfile(db: Executor, userId: string, changes: z.out
   return updated;
 }
 
-/** Everything stored about the user, as PIPL's right of access asks. */
+/** Everything stored about the user, as PIPL's right of access asks: every table that refers to the account. */
 export async function exportUserData(db: Executor, userId: string) {
   const user = await findUser(db, userId);
   if (!user) throw new AppError('not_found', 404, 'This account no longer exists.');
-  const [userSessions, userSubmissions, codes, auditEntries] = await Promise.all([
+  const viewer = { id: user.id, role: user.role };
+  const [userSessions, userSubmissions, codes, auditEntries, actionsTaken, related] = await Promise.all([
     db
       .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip, userAgent: sessions.userAgent })
       .from(sessions)
       .where(eq(sessions.userId, userId)),
-    db.select().from(submissions).where(eq(submissions.authorId, userId)).orderBy(desc(submissions.createdAt)),
+    db
+      .select({ submission: submissions, campaign: { id: campaigns.id, slug: campaigns.slug, stage: campaigns.stage, settings: campaigns.settings } })
+      .from(submissions)
+      .innerJoin(campaigns, eq(campaigns.id, submissions.campaignId))
+      .where(eq(submissions.authorId, userId))
+      .orderBy(desc(submissions.createdAt)),
     db
       .select({ phone: verificationCodes.phone, createdAt: verificationCodes.createdAt, consumedAt: verificationCodes.consumedAt })
       .from(verificationCodes)
@@ -124,12 +132,17 @@ export async function exportUserData(db: Executor, userId: string) {
       .select({ action: auditLog.action, reason: auditLog.reason, details: auditLog.details, createdAt: auditLog.createdAt })
       .from(auditLog)
       .where(and(eq(auditLog.targetType, 'user'), eq(auditLog.targetId, userId))),
+    db
+      .select({ action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, reason: auditLog.reason, createdAt: auditLog.createdAt })
+      .from(auditLog)
+      .where(eq(auditLog.actorId, userId)),
+    participationOf(db, userId),
   ]);
   return {
     exportedAt: new Date().toISOString(),
     account: { ...toOwnUser(user), verifiedAt: user.verifiedAt?.toISOString() ?? null, updatedAt: user.updatedAt.toISOString() },
     sessions: userSessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() })),
-    submissions: userSubmissions.map((s) => ({
+    submissions: userSubmissions.map(({ submission: s, campaign }) => ({
       id: s.id,
       campaignId: s.campaignId,
       phrase: s.phrase,
@@ -137,14 +150,74 @@ export async function exportUserData(db: Executor, userId: string) {
       districtCode: s.districtCode,
       language: s.language,
       status: s.status,
-      voteCount: s.voteCount,
+      // While the campaign hides vote counts, the author's own export does not show them either.
+      voteCount: voteCountsHiddenFor(toCampaignRules(campaign), viewer) ? null : s.voteCount,
       commentCount: s.commentCount,
       createdAt: s.createdAt.toISOString(),
     })),
-    comments: [],
-    votes: [],
+    ...related,
     verificationRequests: codes.map((c) => ({ phone: c.phone, createdAt: c.createdAt.toISOString(), consumedAt: c.consumedAt?.toISOString() ?? null })),
     moderationRecords: auditEntries.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
+    actionsTaken: actionsTaken.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
+  };
+}
+
+const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(String(value)).toISOString());
+
+/** The user's votes, pairs and comparisons, comments with their earlier texts, comment votes and notifications. */
+async function participationOf(db: Executor, userId: string) {
+  const rowsOf = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await db.execute<T>(query)).rows;
+  const [userVotes, pairs, userComparisons, userComments, edits, userCommentVotes, userNotifications] = await Promise.all([
+    rowsOf(sql`SELECT v.submission_id, s.phrase, c.slug, v.created_at FROM votes v JOIN submissions s ON s.id = v.submission_id JOIN campaigns c ON c.id = v.campaign_id
+      WHERE v.user_id = ${userId} ORDER BY v.created_at`),
+    rowsOf(sql`SELECT p.left_id, p.right_id, c.slug, p.created_at, p.used_at FROM pair_tokens p JOIN campaigns c ON c.id = p.campaign_id WHERE p.user_id = ${userId} ORDER BY p.created_at`),
+    rowsOf(sql`SELECT k.left_id, k.right_id, k.choice, k.valid, k.invalid_reason, c.slug, k.created_at FROM comparisons k JOIN campaigns c ON c.id = k.campaign_id
+      WHERE k.user_id = ${userId} ORDER BY k.id`),
+    rowsOf(sql`SELECT id, target_type, target_id, parent_id, stance, body, upvotes, downvotes, created_at, edited_at, deleted_at FROM comments WHERE author_id = ${userId} ORDER BY created_at`),
+    rowsOf(sql`SELECT e.comment_id, e.body, e.replaced_at FROM comment_edits e JOIN comments c ON c.id = e.comment_id WHERE c.author_id = ${userId} ORDER BY e.id`),
+    rowsOf(sql`SELECT comment_id, value, created_at, updated_at FROM comment_votes WHERE user_id = ${userId} ORDER BY created_at`),
+    rowsOf(sql`SELECT id, kind, count, subject_type, subject_id, subject_title, entry_id, actor_name, details, created_at, updated_at, read_at FROM notifications
+      WHERE user_id = ${userId} ORDER BY updated_at`),
+  ]);
+  return {
+    votes: userVotes.map((v) => ({ submissionId: v.submission_id, phrase: v.phrase, campaignSlug: v.slug, createdAt: iso(v.created_at) })),
+    pairsShown: pairs.map((p) => ({ leftId: p.left_id, rightId: p.right_id, campaignSlug: p.slug, createdAt: iso(p.created_at), answeredAt: iso(p.used_at) })),
+    comparisons: userComparisons.map((k) => ({
+      leftId: k.left_id,
+      rightId: k.right_id,
+      choice: k.choice,
+      counted: k.valid,
+      notCountedBecause: k.invalid_reason,
+      campaignSlug: k.slug,
+      createdAt: iso(k.created_at),
+    })),
+    comments: userComments.map((c) => ({
+      id: c.id,
+      targetType: c.target_type,
+      targetId: c.target_id,
+      parentId: c.parent_id,
+      stance: c.stance,
+      body: c.body,
+      upvotes: c.upvotes,
+      downvotes: c.downvotes,
+      createdAt: iso(c.created_at),
+      editedAt: iso(c.edited_at),
+      deletedAt: iso(c.deleted_at),
+      earlierTexts: edits.filter((e) => e.comment_id === c.id).map((e) => ({ body: e.body, replacedAt: iso(e.replaced_at) })),
+    })),
+    commentVotes: userCommentVotes.map((v) => ({ commentId: v.comment_id, value: v.value, createdAt: iso(v.created_at), updatedAt: iso(v.updated_at) })),
+    notifications: userNotifications.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      count: n.count,
+      subject: { type: n.subject_type, id: n.subject_id, title: n.subject_title },
+      entryId: n.entry_id,
+      actorName: n.actor_name,
+      details: n.details,
+      createdAt: iso(n.created_at),
+      updatedAt: iso(n.updated_at),
+      readAt: iso(n.read_at),
+    })),
   };
 }
 
