@@ -33,6 +33,28 @@ describe('demo data', () => {
     expect(Number(rows[0]!.total)).toBeGreaterThan(100);
   });
 
+  it('starts lively discussions: threads with stances, replies to the deepest level, staff comments, counts from the rows', async () => {
+    const { db, close } = await createTestDatabasePool();
+    onTestFinished(close);
+    await seedDatabase(db, { demo: true });
+    const { rows } = await db.execute<{ comments: string; stances: string; deepest: string; staff: string; drift: string; stance_drift: string; vote_drift: string }>(sql`
+      SELECT (SELECT count(*) FROM comments) AS comments,
+        (SELECT count(DISTINCT stance) FROM comments) AS stances,
+        (SELECT count(*) FROM comments WHERE reply_to_id IS NOT NULL AND depth = 3) AS deepest,
+        (SELECT count(*) FROM comments c JOIN users u ON u.id = c.author_id WHERE u.role <> 'resident') AS staff,
+        (SELECT count(*) FROM submissions s WHERE s.comment_count <> (SELECT count(*) FROM comments c WHERE c.target_id = s.id AND c.deleted_at IS NULL)) AS drift,
+        (SELECT count(*) FROM comment_stances st WHERE st.support + st.oppose + st.neutral <> (SELECT count(*) FROM comments c WHERE c.target_id = st.target_id)) AS stance_drift,
+        (SELECT count(*) FROM comments c WHERE c.upvotes <> (SELECT count(*) FROM comment_votes v WHERE v.comment_id = c.id AND v.value = 1)) AS vote_drift`);
+    expect(Number(rows[0]!.comments)).toBeGreaterThanOrEqual(30);
+    expect(Number(rows[0]!.stances)).toBe(3);
+    expect(Number(rows[0]!.deepest)).toBeGreaterThan(0);
+    expect(Number(rows[0]!.staff)).toBeGreaterThan(0);
+    expect([rows[0]!.drift, rows[0]!.stance_drift, rows[0]!.vote_drift].map(Number)).toEqual([0, 0, 0]);
+    const { rows: inbox } = await db.execute<{ n: string }>(sql`
+      SELECT count(*) AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = 'resident@example.com' AND n.read_at IS NULL`);
+    expect(Number(inbox[0]!.n)).toBeGreaterThan(0);
+  });
+
   it('loads only once, even when several instances start together', async () => {
     const { db, close } = await createTestDatabasePool();
     onTestFinished(close);

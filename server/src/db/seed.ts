@@ -3,7 +3,8 @@ import path from 'node:path';
 import { count, sql } from 'drizzle-orm';
 import { hash } from '@node-rs/argon2';
 import { z } from 'zod';
-import { campaignCreateSchema, roleSchema } from '@city-spirit/shared';
+import { campaignCreateSchema, COMMENT_MAX_DEPTH, roleSchema } from '@city-spirit/shared';
+import { notify } from '../modules/notifications/service.ts';
 import { repoRoot } from '../config.ts';
 import type { Database, Executor } from './client.ts';
 import { campaigns, districts, submissions, users, votes } from './schema.ts';
@@ -19,6 +20,28 @@ const accountsFileSchema = z.object({
   ),
   sampleResidents: z.array(z.object({ displayName: z.string(), districtCode: z.string() })),
 });
+
+type DemoComment = {
+  author: number | string;
+  stance: 'support' | 'oppose' | 'neutral';
+  body: string;
+  up: number;
+  down: number;
+  ago: number;
+  replies?: DemoComment[];
+};
+const demoCommentSchema: z.ZodType<DemoComment> = z.lazy(() =>
+  z.object({
+    author: z.union([z.number().int(), z.email()]),
+    stance: z.enum(['support', 'oppose', 'neutral']),
+    body: z.string(),
+    up: z.number().int().min(0),
+    down: z.number().int().min(0),
+    ago: z.number().int().min(0).describe('minutes before seeding'),
+    replies: z.array(demoCommentSchema).optional(),
+  }),
+);
+const commentsFileSchema = z.array(z.object({ phrase: z.string(), comments: z.array(demoCommentSchema) }));
 
 const phrasesFileSchema = z.array(
   z.object({ phrase: z.string(), explanation: z.string(), author: z.number().int(), districtCode: z.string() }),
@@ -62,7 +85,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
 
     const accountsFile = await readJson('accounts.json', accountsFileSchema);
     const passwordHash = await hash(accountsFile.password);
-    await tx.insert(users).values(
+    const accounts = await tx.insert(users).values(
       accountsFile.accounts.map((account) => ({
         email: account.email,
         passwordHash,
@@ -71,11 +94,11 @@ export async function seedDemoData(db: Database): Promise<boolean> {
         districtCode: account.districtCode,
         verifiedAt: account.verified ? new Date() : null,
       })),
-    );
+    ).returning({ id: users.id, email: users.email, displayName: users.displayName });
     const residents = await tx
       .insert(users)
       .values(accountsFile.sampleResidents.map((resident) => ({ ...resident, verifiedAt: new Date() })))
-      .returning({ id: users.id });
+      .returning({ id: users.id, displayName: users.displayName });
 
     const phrases = await readJson('phrases.json', phrasesFileSchema);
     const now = Date.now();
@@ -97,8 +120,9 @@ export async function seedDemoData(db: Database): Promise<boolean> {
           updatedAt: createdAt,
         };
       }),
-    ).returning({ id: submissions.id, authorId: submissions.authorId });
+    ).returning({ id: submissions.id, authorId: submissions.authorId, phrase: submissions.phrase });
     await seedDemoVotes(tx, campaign.id, residents, entries, now);
+    await seedDemoComments(tx, { id: campaign.id, slug: campaign.slug }, residents, accounts, entries, now);
     return true;
   });
 }
@@ -136,6 +160,77 @@ async function seedDemoVotes(
   await tx.execute(sql`
     UPDATE submissions s SET vote_count = (SELECT count(*) FROM votes v WHERE v.submission_id = s.id)
     WHERE s.campaign_id = ${campaignId}`);
+}
+
+type Person = { id: string; displayName: string };
+
+/**
+ * Threads on some demo entries (seeds/comments.json): stances, replies to the deepest level, staff
+ * comments, votes on comments, and the notifications they cause. Every count is set from the rows.
+ */
+async function seedDemoComments(
+  tx: Executor,
+  campaign: { id: string; slug: string },
+  residents: Person[],
+  accounts: (Person & { email: string | null })[],
+  entries: { id: string; authorId: string; phrase: string }[],
+  now: number,
+): Promise<void> {
+  const threads = await readJson('comments.json', commentsFileSchema);
+  const people = new Map([...residents, ...accounts].map((person) => [person.id, person]));
+  const personOf = (author: number | string): Person => {
+    const person = typeof author === 'number' ? residents[author % residents.length] : accounts.find((account) => account.email === author);
+    if (!person) throw new Error(`comments.json names an unknown author: ${author}`);
+    return person;
+  };
+  for (const thread of threads) {
+    const entry = entries.find((candidate) => candidate.phrase === thread.phrase);
+    if (!entry) throw new Error(`comments.json: no demo entry "${thread.phrase}"`);
+    const target = { type: 'submission' as const, id: entry.id, title: entry.phrase };
+    const insert = async (comment: DemoComment, answered: { id: string; depth: number; parentId: string | null; authorId: string } | null): Promise<void> => {
+      const author = personOf(comment.author);
+      const deepest = answered !== null && answered.depth >= COMMENT_MAX_DEPTH;
+      const depth = answered ? Math.min(answered.depth + 1, COMMENT_MAX_DEPTH) : 1;
+      const parentId = answered ? (deepest ? answered.parentId : answered.id) : null;
+      const createdAt = new Date(now - comment.ago * 60_000);
+      const { rows } = await tx.execute<{ id: string }>(sql`
+        INSERT INTO comments (campaign_id, target_type, target_id, parent_id, reply_to_id, depth, author_id, stance, body, created_at)
+        VALUES (${campaign.id}, 'submission', ${entry.id}, ${parentId}, ${deepest ? answered.id : null}, ${depth}, ${author.id}, ${comment.stance}, ${comment.body}, ${createdAt.toISOString()})
+        RETURNING id`);
+      const id = rows[0]!.id;
+      // Votes from residents other than the author, as many as the file says.
+      const voters = residents.filter((resident) => resident.id !== author.id);
+      const offset = id.charCodeAt(0) % voters.length;
+      const values = [...Array(comment.up).fill(1), ...Array(comment.down).fill(-1)].map((value, index) => ({
+        voter: voters[(offset + index) % voters.length]!.id,
+        value,
+      }));
+      for (const vote of values) await tx.execute(sql`INSERT INTO comment_votes (comment_id, user_id, value) VALUES (${id}, ${vote.voter}, ${vote.value})`);
+      const common = { campaignId: campaign.id, entryId: entry.id, actorName: author.displayName, details: { commentId: id } };
+      if (answered && answered.authorId !== author.id) {
+        await notify(tx, { ...common, userId: answered.authorId, kind: 'comment.reply', subject: { type: 'comment', id: answered.id, title: entry.phrase } });
+      }
+      if (entry.authorId !== author.id && entry.authorId !== answered?.authorId && people.has(entry.authorId)) {
+        await notify(tx, { ...common, userId: entry.authorId, kind: 'comment.on_entry', subject: target });
+      }
+      for (const reply of comment.replies ?? []) await insert(reply, { id, depth, parentId, authorId: author.id });
+    };
+    for (const comment of thread.comments) await insert(comment, null);
+  }
+  await tx.execute(sql`
+    UPDATE comments c SET
+      upvotes = (SELECT count(*) FROM comment_votes v WHERE v.comment_id = c.id AND v.value = 1),
+      downvotes = (SELECT count(*) FROM comment_votes v WHERE v.comment_id = c.id AND v.value = -1),
+      reply_count = (SELECT count(*) FROM comments r WHERE r.parent_id = c.id)
+    WHERE c.campaign_id = ${campaign.id}`);
+  await tx.execute(sql`UPDATE comments SET wilson = comment_wilson(upvotes, downvotes) WHERE campaign_id = ${campaign.id}`);
+  await tx.execute(sql`
+    UPDATE submissions s SET comment_count = (SELECT count(*) FROM comments c WHERE c.target_type = 'submission' AND c.target_id = s.id AND c.deleted_at IS NULL)
+    WHERE s.campaign_id = ${campaign.id}`);
+  await tx.execute(sql`
+    INSERT INTO comment_stances (target_type, target_id, support, oppose, neutral)
+    SELECT target_type, target_id, count(*) FILTER (WHERE stance = 'support'), count(*) FILTER (WHERE stance = 'oppose'), count(*) FILTER (WHERE stance = 'neutral')
+    FROM comments WHERE campaign_id = ${campaign.id} AND deleted_at IS NULL GROUP BY target_type, target_id`);
 }
 
 export async function seedDatabase(db: Database, { demo }: { demo: boolean }): Promise<{ demoSeeded: boolean }> {
