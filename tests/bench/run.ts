@@ -17,6 +17,7 @@ import { databaseUrlFor } from '../helpers/database-url.ts';
 import { similarBenchmark } from './similar.ts';
 import { fitBenchmark } from './fit.ts';
 import { voteBenchmark } from './vote.ts';
+import { commentsBenchmark } from './comments.ts';
 import { cpuPerOperation, cpuSnapshot } from './cpu.ts';
 
 type Target = { baseUrl: string; cookie: string };
@@ -26,6 +27,11 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'vote',
     what: 'PUT/DELETE vote through the whole stack, against pgbench with the same SQL',
+    request: () => ({ url: '' }),
+  },
+  {
+    name: 'comments',
+    what: 'a thread of 10 000 comments: first and deep pages of top and new; live fan-out to 1 000 streams',
     request: () => ({ url: '' }),
   },
   {
@@ -72,6 +78,7 @@ async function startServer(databaseUrl: string): Promise<{ server: ChildProcess;
       RATE_LIMIT_USER_READS_PER_MINUTE: '100000000',
       RATE_LIMIT_USER_WRITES_PER_MINUTE: '100000000',
       LOGIN_FAILURES_PER_IP_PER_MINUTE: '100000000',
+      EVENTS_MAX_CONNECTIONS_PER_ADDRESS: '100000',
     },
   });
   const [message] = (await Promise.race([once(server, 'message'), once(server, 'exit').then(() => { throw new Error('the bench server exited before listening'); })])) as [{ port: number }];
@@ -117,6 +124,10 @@ async function main() {
     for (const scenario of scenarios) {
       if (scenario.name === 'vote') {
         console.log(await voteBenchmark(db, baseUrl, databaseUrl, DURATION_SECONDS, CONNECTIONS, server));
+        continue;
+      }
+      if (scenario.name === 'comments') {
+        console.log(await commentsBenchmark(db, baseUrl, DURATION_SECONDS, CONNECTIONS));
         continue;
       }
       if (scenario.name === 'fit') {
