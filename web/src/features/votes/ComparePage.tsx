@@ -11,9 +11,9 @@ import { authPath, paths } from '../../paths.ts';
 import { ErrorView, LoadingView } from '../../ui/StateViews.tsx';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
 import { useProblemMessage } from '../../ui/useProblemMessage.ts';
-import { CampaignGate } from '../submissions/CampaignGate.tsx';
-import { excerpt, textLang } from '../submissions/entryText.ts';
-import { PageIntro } from '../submissions/PageIntro.tsx';
+import { CampaignGate } from '../../ui/CampaignGate.tsx';
+import { excerpt, textLang } from '../../ui/entryText.ts';
+import { PageIntro } from '../../ui/PageIntro.tsx';
 import { pairQuery, useAnswerPair } from './api.ts';
 
 type Choice = 'left' | 'right' | 'skip';
