@@ -253,7 +253,13 @@ export const en: Messages = {
   },
   phase: {
     tag: 'Beta',
-    text: 'This platform is opening step by step: you can submit, browse and support phrases now, and compare pairs during the discussion stage. Comments and drafting will arrive in coming releases.',
+    text: 'This platform is opening step by step; more will arrive in coming releases.',
+    stage: {
+      collect: 'This platform is opening step by step: you can submit, browse, support and comment on phrases now, and compare pairs during the discussion stage. Drafting will arrive in a coming release.',
+      discuss: 'Collecting has ended: you can browse, support, comment on and compare phrases now. Drafting will arrive in a coming release.',
+      refine: 'This platform is opening step by step: you can browse the phrases and the ranking now. Drafting will arrive in a coming release.',
+      announced: 'This platform is opening step by step: you can browse the phrases and the ranking now.',
+    },
   },
   campaign: {
     eyebrow: 'Citywide public call',
@@ -305,7 +311,6 @@ export const en: Messages = {
       now: [
         'Put the spirit of Chongqing into a few words of your own, and say why.',
         'Vote for phrases you agree with, or leave a comment.',
-        'Report anything inappropriate; moderators publish how they handled it.',
       ],
     },
     discuss: {
@@ -313,8 +318,7 @@ export const en: Messages = {
       summary: 'Compare and discuss the phrases collected; moderators shortlist them in the open.',
       now: [
         'Read the phrases collected and say whether you support or oppose them.',
-        'Keep voting, or pick the better of two phrases shown side by side.',
-        'Follow the shortlist and the reasons moderators give for each choice.',
+        'Keep voting, or pick the better of two phrases.',
       ],
     },
     refine: {
