@@ -1,8 +1,9 @@
 /** Every UI string in Simplified Chinese, the default language. `en.ts` mirrors these keys. */
 export const zhCN = {
   meta: {
-    siteTitle: '重庆城市精神 · City Spirit',
-    pageTitle: '{{page}} · City Spirit',
+    /** The product's Chinese name is 城市精神 (City Spirit in English). */
+    siteTitle: '重庆城市精神 · 市民共创平台',
+    pageTitle: '{{page}} · 城市精神',
   },
   skipLink: '跳到主要内容',
   language: {
@@ -577,7 +578,7 @@ export const zhCN = {
   footer: {
     aboutHeading: '关于平台',
     aboutText:
-      'City Spirit 是一个开源的市民共创平台。它的第一次征集邀请每一位市民用简短的词句写下重庆的城市精神：大家提交、讨论、投票，管理员公开遴选，专家在此基础上提炼，最后向全市发布。',
+      '城市精神（City Spirit）是一个开源的市民共创平台。它的第一次征集邀请每一位市民用简短的词句写下重庆的城市精神：大家提交、讨论、投票，管理员公开遴选，专家在此基础上提炼，最后向全市发布。',
     openHeading: '开源与开放数据',
     openText: '平台源代码公开，任何人都可以查看、运行和改进。征集活动的公开数据可以通过开放接口获取，其中不含个人信息。',
     apiLead: '接口文档：',
@@ -585,6 +586,6 @@ export const zhCN = {
     privacyHeading: '数据保护',
     privacyText:
       '我们只收集参与所必需的信息。你的手机号和邮箱不会公开，公开显示的只有你选择的昵称和所在区县。你可以随时导出或删除自己的数据。',
-    bottomLine: 'City Spirit · 开源市民参与平台',
+    bottomLine: '城市精神 · 开源市民参与平台',
   },
 } as const;
