@@ -57,11 +57,12 @@ export const en: Messages = {
     hidePasswordLabel: 'Hide password',
     passwordShown: 'Your password is visible',
     summaryHeading: 'Please fix the following',
+    summaryItem: '{{field}}: {{message}}',
     characterCount: '{{used}} / {{max}}',
-    charactersOver_one: '{{count}} character too many',
-    charactersOver_other: '{{count}} characters too many',
-    charactersLeft_one: 'You have {{count}} character left',
-    charactersLeft_other: 'You have {{count}} characters left',
+    charactersOver_one: '{{count, number}} character too many',
+    charactersOver_other: '{{count, number}} characters too many',
+    charactersLeft_one: 'You have {{count, number}} character left',
+    charactersLeft_other: 'You have {{count, number}} characters left',
   },
   fields: {
     email: {
@@ -124,8 +125,8 @@ export const en: Messages = {
     },
     explanation: {
       label: 'Tell us why',
-      hint: 'What about Chongqing does this phrase capture? Your explanation is shown with the phrase. At most {{max}} characters.',
-      tooLong: 'Keep the explanation to {{max}} characters. This has {{count}}.',
+      hint: 'What about Chongqing does this phrase capture? Your explanation is shown with the phrase. At most {{max, number}} characters.',
+      tooLong: 'Keep the explanation to {{max, number}} characters. This has {{count, number}}.',
     },
     submissionDistrict: {
       label: 'Your district',

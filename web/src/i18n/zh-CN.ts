@@ -60,11 +60,13 @@ export const zhCN = {
     passwordShown: '密码已显示',
     summaryHeading: '请先处理以下问题',
     /** A character count under a field: "12 / 2000". */
+    /** An item of a form's error summary: the field's label, then its problem. */
+    summaryItem: '{{field}}：{{message}}',
     characterCount: '{{used}} / {{max}}',
-    charactersOver_one: '超出 {{count}} 个字',
-    charactersOver_other: '超出 {{count}} 个字',
-    charactersLeft_one: '还可以输入 {{count}} 个字',
-    charactersLeft_other: '还可以输入 {{count}} 个字',
+    charactersOver_one: '超出 {{count, number}} 个字',
+    charactersOver_other: '超出 {{count, number}} 个字',
+    charactersLeft_one: '还可以输入 {{count, number}} 个字',
+    charactersLeft_other: '还可以输入 {{count, number}} 个字',
   },
   fields: {
     email: {
@@ -127,8 +129,8 @@ export const zhCN = {
     },
     explanation: {
       label: '说说为什么',
-      hint: '这个短语让你想到重庆的什么？说明会和短语一起公开显示，最多 {{max}} 个字。',
-      tooLong: '说明最多 {{max}} 个字，现在是 {{count}} 个。',
+      hint: '这个短语让你想到重庆的什么？说明会和短语一起公开显示，最多 {{max, number}} 个字。',
+      tooLong: '说明最多 {{max, number}} 个字，现在是 {{count, number}} 个。',
     },
     submissionDistrict: {
       label: '你所在的区县',
