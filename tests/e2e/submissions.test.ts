@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, openPhonePage as openPhone, useBrowserApp } from '../helpers/browser.ts';
+import { hasChromium, openPhonePage as openPhone, screenshotPath, useBrowserApp } from '../helpers/browser.ts';
 
 const DEMO_PASSWORD = 'chongqing-demo-2026';
 const SLUG = 'chongqing-spirit';
@@ -102,6 +102,38 @@ describe.skipIf(!hasChromium)('phrase submissions in a browser', () => {
     await context.close();
   }, 90_000);
 
+  it('names each field in the error summary and words it anew in the language switched to', async () => {
+    const { context, page, problems } = await openPhonePage();
+    await page.goto(`${web.baseUrl}/sign-in?next=${encodeURIComponent(`/campaigns/${SLUG}/submit`)}`);
+    await page.getByLabel('邮箱或手机号').fill('resident@example.com');
+    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL(`${web.baseUrl}/campaigns/${SLUG}/submit`);
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('写下你心中的重庆城市精神 · 城市精神');
+
+    // The hint and the counter write the limit alike.
+    expect(await page.getByText(/最多 2,000 个字。$/).isVisible()).toBe(true);
+    expect(await page.getByText('0 / 2,000').isVisible()).toBe(true);
+
+    await page.getByLabel('说说为什么').fill('长'.repeat(2001));
+    await page.getByRole('button', { name: '提交表述' }).click();
+    const summaryItems = () => page.locator('.error-summary').getByRole('link').allTextContents();
+    await expect.poll(summaryItems, { timeout: 10_000 }).toEqual(['你的短语：请写下你的短语。', '说说为什么：说明最多 2,000 个字，现在是 2,001 个。']);
+    await page.screenshot({ path: screenshotPath('submit-errors-phone-zh.png') });
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(summaryItems, { timeout: 10_000 }).toEqual([
+      'Your phrase: Write your phrase.',
+      'Tell us why: Keep the explanation to 2,000 characters. This has 2,001.',
+    ]);
+    expect(await page.locator('#submission-phrase-error').textContent()).toMatch(/Write your phrase\.$/);
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Put the spirit of Chongqing into words · City Spirit');
+    await page.screenshot({ path: screenshotPath('submit-errors-phone-en.png') });
+
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it('keeps a visitor’s random order, loads more, and ignores malformed filters in the address', async () => {
     const { context, page, problems } = await openPhonePage();
     const cardNames = () => page.locator('.entry-card__link').allTextContents();
@@ -122,6 +154,10 @@ describe.skipIf(!hasChromium)('phrase submissions in a browser', () => {
     expect(new Set(twoPages).size).toBe(48);
     // The keyboard goes on from the first entry loaded.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 10_000 }).toBe(twoPages[24]);
+
+    // On a phone the selects stand one above the other, wide enough for the districts' names.
+    const selectWidths = await page.locator('.browse-filters__selects select').evaluateAll((selects) => selects.map((select) => select.getBoundingClientRect().width));
+    expect(Math.min(...selectWidths)).toBeGreaterThan(300);
 
     // Choosing a district narrows the list and is kept in the address.
     await page.getByLabel('区县').selectOption({ label: '渝中区' });

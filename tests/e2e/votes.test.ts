@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createUser, injectAs, signIn, TEST_PASSWORD } from '../helpers/accounts.ts';
-import { hasChromium, openPhonePage as openPhone, screenshotPath, useBrowserApp } from '../helpers/browser.ts';
+import { hasChromium, openPhonePage as openPhone, screenshotPath, seriousAxeViolations, useBrowserApp } from '../helpers/browser.ts';
 
 const DEMO_PASSWORD = 'chongqing-demo-2026';
 const SLUG = 'chongqing-spirit';
@@ -73,11 +73,21 @@ describe.skipIf(!hasChromium)('supporting and comparing entries in a browser', (
     await mainNav(page).getByRole('link', { name: '两两比较', exact: true }).click();
     await page.waitForURL(`${web.baseUrl}/campaigns/${SLUG}/compare`);
     await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('哪一个更能代表重庆精神？');
-    expect(await page.getByText('键盘操作：← 选左边，→ 选右边，空格键表示说不好。').isVisible()).toBe(true);
+    expect(await page.getByText('键盘操作：← 选第一条，→ 选第二条，空格键表示说不好。').isVisible()).toBe(true);
 
     const pair = page.getByRole('group', { name: '两条表述' });
     const counter = page.getByText(/^本次已比较 \d+ 组$/);
     const pairText = async () => ((await pair.isVisible()) ? await pair.locator('.compare__phrase').allTextContents() : []).join('|');
+
+    // On a phone both cards start in the first screen; each is named by all it shows, its order rather than a side first.
+    await expect.poll(() => pair.isVisible(), { timeout: 10_000 }).toBe(true);
+    const tops = await pair.locator('.compare__card').evaluateAll((cards) => cards.map((card) => card.getBoundingClientRect().top));
+    expect(tops).toHaveLength(2);
+    expect(Math.max(...tops)).toBeLessThan(844 - 80);
+    expect(await pair.getByRole('button', { name: /^第一条\s*：.+选这一条$/ }).count()).toBe(1);
+    expect(await pair.getByRole('button', { name: /^第二条\s*：.+选这一条$/ }).count()).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('compare-phone.png') });
 
     let made = 0;
     for (const key of ['ArrowLeft', 'ArrowRight', 'Space', 'ArrowLeft', 'ArrowRight', 'ArrowLeft']) {

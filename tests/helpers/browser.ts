@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import axe from 'axe-core';
 import type { AppConfig, AppDependencies } from '../../server/src/app.ts';
 import { createTestApp } from './app.ts';
 import { repoRoot } from '../../server/src/config.ts';
@@ -97,4 +98,19 @@ export async function openPhonePage(browser: Browser): Promise<{ context: Browse
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
   return { context, page, problems };
+}
+
+/**
+ * axe-core's serious and critical findings on the page, as "rule: selector" lines. Evaluated through
+ * the DevTools protocol, so the app's CSP does not block it; experimental rules run too, since
+ * label-content-name-mismatch is one of them.
+ */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, { rules: { 'label-content-name-mismatch': { enabled: true } } }),
+  );
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
 }

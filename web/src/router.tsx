@@ -8,10 +8,10 @@ import { SignInPage } from './features/accounts/SignInPage.tsx';
 import { SignUpPage } from './features/accounts/SignUpPage.tsx';
 import { AccountPage } from './features/accounts/AccountPage.tsx';
 import { SubmitPage } from './features/submissions/SubmitPage.tsx';
-import { BrowsePage } from './features/submissions/BrowsePage.tsx';
-import { EntryPage } from './features/submissions/EntryPage.tsx';
 import { ComparePage } from './features/votes/ComparePage.tsx';
 import { RankingPage } from './features/votes/RankingPage.tsx';
+import { BrowseRoute } from './routes/BrowseRoute.tsx';
+import { EntryRoute } from './routes/EntryRoute.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -23,10 +23,10 @@ export const router = createBrowserRouter([
           { index: true, Component: HomePage },
           { path: 'campaigns/:slug', Component: CampaignPage },
           { path: 'campaigns/:slug/submit', Component: SubmitPage },
-          { path: 'campaigns/:slug/entries', Component: BrowsePage },
+          { path: 'campaigns/:slug/entries', Component: BrowseRoute },
           { path: 'campaigns/:slug/compare', Component: ComparePage },
           { path: 'campaigns/:slug/ranking', Component: RankingPage },
-          { path: 'entries/:id', Component: EntryPage },
+          { path: 'entries/:id', Component: EntryRoute },
           { path: 'sign-in', Component: SignInPage },
           { path: 'sign-up', Component: SignUpPage },
           { path: 'account', Component: AccountPage },

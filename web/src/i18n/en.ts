@@ -57,11 +57,12 @@ export const en: Messages = {
     hidePasswordLabel: 'Hide password',
     passwordShown: 'Your password is visible',
     summaryHeading: 'Please fix the following',
+    summaryItem: '{{field}}: {{message}}',
     characterCount: '{{used}} / {{max}}',
-    charactersOver_one: '{{count}} character too many',
-    charactersOver_other: '{{count}} characters too many',
-    charactersLeft_one: 'You have {{count}} character left',
-    charactersLeft_other: 'You have {{count}} characters left',
+    charactersOver_one: '{{count, number}} character too many',
+    charactersOver_other: '{{count, number}} characters too many',
+    charactersLeft_one: 'You have {{count, number}} character left',
+    charactersLeft_other: 'You have {{count, number}} characters left',
   },
   fields: {
     email: {
@@ -124,8 +125,8 @@ export const en: Messages = {
     },
     explanation: {
       label: 'Tell us why',
-      hint: 'What about Chongqing does this phrase capture? Your explanation is shown with the phrase. At most {{max}} characters.',
-      tooLong: 'Keep the explanation to {{max}} characters. This has {{count}}.',
+      hint: 'What about Chongqing does this phrase capture? Your explanation is shown with the phrase. At most {{max, number}} characters.',
+      tooLong: 'Keep the explanation to {{max, number}} characters. This has {{count, number}}.',
     },
     submissionDistrict: {
       label: 'Your district',
@@ -253,7 +254,13 @@ export const en: Messages = {
   },
   phase: {
     tag: 'Beta',
-    text: 'This platform is opening step by step: you can submit, browse and support phrases now, and compare pairs during the discussion stage. Comments and drafting will arrive in coming releases.',
+    text: 'This platform is opening step by step; more will arrive in coming releases.',
+    stage: {
+      collect: 'This platform is opening step by step: you can submit, browse, support and comment on phrases now, and compare pairs during the discussion stage. Drafting will arrive in a coming release.',
+      discuss: 'Collecting has ended: you can browse, support, comment on and compare phrases now. Drafting will arrive in a coming release.',
+      refine: 'This platform is opening step by step: you can browse the phrases and the ranking now. Drafting will arrive in a coming release.',
+      announced: 'This platform is opening step by step: you can browse the phrases and the ranking now.',
+    },
   },
   campaign: {
     eyebrow: 'Citywide public call',
@@ -305,7 +312,6 @@ export const en: Messages = {
       now: [
         'Put the spirit of Chongqing into a few words of your own, and say why.',
         'Vote for phrases you agree with, or leave a comment.',
-        'Report anything inappropriate; moderators publish how they handled it.',
       ],
     },
     discuss: {
@@ -313,8 +319,7 @@ export const en: Messages = {
       summary: 'Compare and discuss the phrases collected; moderators shortlist them in the open.',
       now: [
         'Read the phrases collected and say whether you support or oppose them.',
-        'Keep voting, or pick the better of two phrases shown side by side.',
-        'Follow the shortlist and the reasons moderators give for each choice.',
+        'Keep voting, or pick the better of two phrases.',
       ],
     },
     refine: {
@@ -515,10 +520,11 @@ export const en: Messages = {
     loading: 'Getting the next pair ready…',
     choicesLabel: 'Two phrases',
     chooseThis: 'Choose this one',
-    left: 'Left',
-    right: 'Right',
+    /** The cards sit side by side on wide screens and one above the other on phones: named by order, not side. */
+    first: 'Option 1',
+    second: 'Option 2',
     skip: 'I can’t decide',
-    keyboardHint: 'Keyboard: ← chooses left, → chooses right, Space for “I can’t decide”.',
+    keyboardHint: 'Keyboard: ← chooses option 1, → chooses option 2, Space for “I can’t decide”.',
     counter_one: '{{formatted}} comparison this visit',
     counter_other: '{{formatted}} comparisons this visit',
     saving: 'Saving…',

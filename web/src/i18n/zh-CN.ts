@@ -1,8 +1,9 @@
 /** Every UI string in Simplified Chinese, the default language. `en.ts` mirrors these keys. */
 export const zhCN = {
   meta: {
-    siteTitle: '重庆城市精神 · City Spirit',
-    pageTitle: '{{page}} · City Spirit',
+    /** The product's Chinese name is 城市精神 (City Spirit in English). */
+    siteTitle: '重庆城市精神 · 市民共创平台',
+    pageTitle: '{{page}} · 城市精神',
   },
   skipLink: '跳到主要内容',
   language: {
@@ -59,11 +60,13 @@ export const zhCN = {
     passwordShown: '密码已显示',
     summaryHeading: '请先处理以下问题',
     /** A character count under a field: "12 / 2000". */
+    /** An item of a form's error summary: the field's label, then its problem. */
+    summaryItem: '{{field}}：{{message}}',
     characterCount: '{{used}} / {{max}}',
-    charactersOver_one: '超出 {{count}} 个字',
-    charactersOver_other: '超出 {{count}} 个字',
-    charactersLeft_one: '还可以输入 {{count}} 个字',
-    charactersLeft_other: '还可以输入 {{count}} 个字',
+    charactersOver_one: '超出 {{count, number}} 个字',
+    charactersOver_other: '超出 {{count, number}} 个字',
+    charactersLeft_one: '还可以输入 {{count, number}} 个字',
+    charactersLeft_other: '还可以输入 {{count, number}} 个字',
   },
   fields: {
     email: {
@@ -126,8 +129,8 @@ export const zhCN = {
     },
     explanation: {
       label: '说说为什么',
-      hint: '这个短语让你想到重庆的什么？说明会和短语一起公开显示，最多 {{max}} 个字。',
-      tooLong: '说明最多 {{max}} 个字，现在是 {{count}} 个。',
+      hint: '这个短语让你想到重庆的什么？说明会和短语一起公开显示，最多 {{max, number}} 个字。',
+      tooLong: '说明最多 {{max, number}} 个字，现在是 {{count, number}} 个。',
     },
     submissionDistrict: {
       label: '你所在的区县',
@@ -247,7 +250,14 @@ export const zhCN = {
   },
   phase: {
     tag: '试运行',
-    text: '平台正在逐步开放：现在可以提交、浏览和支持表述，讨论阶段还可以两两比较；评论和专家起草将在后续版本中上线。',
+    text: '平台正在逐步开放，部分功能将在后续版本中上线。',
+    /** What the platform offers now, in the current campaign's stage: nothing it does not. */
+    stage: {
+      collect: '平台正在逐步开放：现在可以提交、浏览、支持和评论表述，讨论阶段还可以两两比较；专家起草将在后续版本中上线。',
+      discuss: '征集已经结束：现在可以浏览、支持、评论和两两比较表述；专家起草将在后续版本中上线。',
+      refine: '平台正在逐步开放：现在可以浏览表述和比较排名；专家起草将在后续版本中上线。',
+      announced: '平台正在逐步开放：现在可以浏览表述和比较排名。',
+    },
   },
   campaign: {
     eyebrow: '全市公开征集',
@@ -299,7 +309,6 @@ export const zhCN = {
       now: [
         '用简短的词句写下你心中的重庆城市精神，并说说理由。',
         '为你认同的表述投票，或者留下评论。',
-        '看到不当内容可以举报，管理员会公开处理结果。',
       ],
     },
     discuss: {
@@ -308,7 +317,6 @@ export const zhCN = {
       now: [
         '阅读已征集的表述，发表支持、反对或中立的意见。',
         '继续投票，或在两条表述之间选出你更认同的一条。',
-        '关注管理员公布的入围名单和遴选理由。',
       ],
     },
     refine: {
@@ -511,10 +519,11 @@ export const zhCN = {
     loading: '正在准备下一组表述…',
     choicesLabel: '两条表述',
     chooseThis: '选这一条',
-    left: '左边',
-    right: '右边',
+    /** The cards sit side by side on wide screens and one above the other on phones: named by order, not side. */
+    first: '第一条',
+    second: '第二条',
     skip: '说不好',
-    keyboardHint: '键盘操作：← 选左边，→ 选右边，空格键表示说不好。',
+    keyboardHint: '键盘操作：← 选第一条，→ 选第二条，空格键表示说不好。',
     counter_one: '本次已比较 {{formatted}} 组',
     counter_other: '本次已比较 {{formatted}} 组',
     saving: '正在保存…',
@@ -571,7 +580,7 @@ export const zhCN = {
   footer: {
     aboutHeading: '关于平台',
     aboutText:
-      'City Spirit 是一个开源的市民共创平台。它的第一次征集邀请每一位市民用简短的词句写下重庆的城市精神：大家提交、讨论、投票，管理员公开遴选，专家在此基础上提炼，最后向全市发布。',
+      '城市精神（City Spirit）是一个开源的市民共创平台。它的第一次征集邀请每一位市民用简短的词句写下重庆的城市精神：大家提交、讨论、投票，管理员公开遴选，专家在此基础上提炼，最后向全市发布。',
     openHeading: '开源与开放数据',
     openText: '平台源代码公开，任何人都可以查看、运行和改进。征集活动的公开数据可以通过开放接口获取，其中不含个人信息。',
     apiLead: '接口文档：',
@@ -579,6 +588,6 @@ export const zhCN = {
     privacyHeading: '数据保护',
     privacyText:
       '我们只收集参与所必需的信息。你的手机号和邮箱不会公开，公开显示的只有你选择的昵称和所在区县。你可以随时导出或删除自己的数据。',
-    bottomLine: 'City Spirit · 开源市民参与平台',
+    bottomLine: '城市精神 · 开源市民参与平台',
   },
 } as const;

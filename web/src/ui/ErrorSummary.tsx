@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { hasProblems, type FormProblems } from './formProblems.ts';
 
 type Props<Field extends string> = {
@@ -6,14 +7,17 @@ type Props<Field extends string> = {
   problems: FormProblems<Field>;
   /** The fields in the order of the form, with the ids of their controls. */
   fieldIds: Record<Field, string>;
+  /** The fields' labels: each item names its field ("Password: use at least 10 characters"). */
+  fieldLabels: Record<Field, string>;
   /** Changes each time the problems are shown anew: the summary then takes focus, so it is read out. */
   shownCount: number;
   /** 3 inside a section that has its own h2. */
   headingLevel?: 2 | 3;
 };
 
-/** GOV.UK's error summary: at the top of the form, each field's problem linking to the field. */
-export function ErrorSummary<Field extends string>({ heading, problems, fieldIds, shownCount, headingLevel = 2 }: Props<Field>) {
+/** GOV.UK's error summary: at the top of the form, each field's problem, named by the field, linking to it. */
+export function ErrorSummary<Field extends string>({ heading, problems, fieldIds, fieldLabels, shownCount, headingLevel = 2 }: Props<Field>) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const headingId = useId();
   const visible = hasProblems(problems);
@@ -25,7 +29,7 @@ export function ErrorSummary<Field extends string>({ heading, problems, fieldIds
 
   const fieldProblems = (Object.keys(fieldIds) as Field[]).flatMap((field) => {
     const message = problems.fields[field];
-    return message ? [{ id: fieldIds[field], message }] : [];
+    return message ? [{ id: fieldIds[field], message: t('form.summaryItem', { field: fieldLabels[field], message }) }] : [];
   });
   const focusField = (event: MouseEvent<HTMLAnchorElement>, id: string) => {
     const control = document.getElementById(id);

@@ -1,8 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useLocaleFormat } from '../i18n/format.ts';
+import { useProblemMessage } from './useProblemMessage.ts';
 
 /** What is wrong with a form: messages for fields, and one for the form as a whole. */
 export type FormProblems<Field extends string> = { fields: Partial<Record<Field, string>>; form?: string | undefined };
+
+/** The means of putting problems into words, in the language of the moment. */
+export type FormWords = { t: TFunction; format: ReturnType<typeof useLocaleFormat>; problemMessage: (error: unknown) => string };
+
+/** How a form words what went wrong with one submission, given the words of the current language. */
+export type FormWording<Field extends string> = (words: FormWords) => FormProblems<Field>;
 
 export function hasProblems(problems: FormProblems<string>): boolean {
   return Boolean(problems.form) || Object.values(problems.fields).some(Boolean);
@@ -10,23 +19,24 @@ export function hasProblems(problems: FormProblems<string>): boolean {
 
 /**
  * The problems shown, and a counter that moves at every new showing so the summary takes focus again.
- * The messages are in the language of their moment: after a switch of language they are dropped
- * rather than shown in the other one, and the next submission words them anew.
+ * The form hands over how to word them, not the words: they are worded at each render, so after a
+ * switch of language the same problems show in the new one.
  */
 export function useFormProblems<Field extends string>() {
-  const { i18n } = useTranslation();
-  const none: FormProblems<Field> = { fields: {} };
-  const [shown, setShown] = useState<{ problems: FormProblems<Field>; language: string }>({ problems: none, language: i18n.language });
+  const { t } = useTranslation();
+  const format = useLocaleFormat();
+  const problemMessage = useProblemMessage();
+  const [wording, setWording] = useState<FormWording<Field> | null>(null);
   const [shownCount, setShownCount] = useState(0);
   return {
-    problems: shown.language === i18n.language ? shown.problems : none,
+    problems: wording ? wording({ t, format, problemMessage }) : ({ fields: {} } as FormProblems<Field>),
     shownCount,
-    show(next: FormProblems<Field>) {
-      setShown({ problems: next, language: i18n.language });
+    show(next: FormWording<Field>) {
+      setWording(() => next);
       setShownCount((count) => count + 1);
     },
     clear() {
-      setShown({ problems: none, language: i18n.language });
+      setWording(null);
     },
   };
 }

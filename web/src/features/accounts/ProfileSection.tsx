@@ -5,7 +5,6 @@ import { useUpdateProfile } from '../../api/session.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useFormProblems } from '../../ui/formProblems.ts';
-import { useProblemMessage } from '../../ui/useProblemMessage.ts';
 import { AccountSection } from './AccountSection.tsx';
 import { DistrictField } from '../../ui/DistrictField.tsx';
 import { DISPLAY_NAME_LENGTH, fieldMessage, problemCode, problemsFromIssues, problemsFromServer } from './fieldMessages.ts';
@@ -19,7 +18,6 @@ const fieldOf = (key: string): ProfileField | undefined => (key === 'displayName
 export function ProfileSection({ user }: { user: OwnUser }) {
   const { t } = useTranslation();
   const update = useUpdateProfile();
-  const problemMessage = useProblemMessage();
   const { problems, shownCount, show, clear } = useFormProblems<ProfileField>();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [districtCode, setDistrictCode] = useState(user.districtCode ?? '');
@@ -34,14 +32,15 @@ export function ProfileSection({ user }: { user: OwnUser }) {
     if (update.isPending) return;
     const parsed = profileUpdateSchema.safeParse({ displayName, districtCode: districtCode || null });
     if (!parsed.success) {
-      show(problemsFromIssues(t, parsed.error.issues, fieldOf, { displayName, districtCode }, t('problems.generic')));
+      const { issues } = parsed.error;
+      show(({ t }) => problemsFromIssues(t, issues, fieldOf, { displayName, districtCode }, t('problems.generic')));
       return;
     }
     clear();
     update.mutate(parsed.data, {
       onSuccess: () => setSaved(true),
       onError: (error) =>
-        show(
+        show(({ t, problemMessage }) =>
           problemCode(error) === 'validation_failed'
             ? { fields: problemsFromServer(error, fieldOf, (field) => fieldMessage(t, field, 'invalid')) }
             : { fields: {}, form: problemMessage(error) },
@@ -55,6 +54,7 @@ export function ProfileSection({ user }: { user: OwnUser }) {
         heading={t('account.profile.failedHeading')}
         problems={problems}
         fieldIds={FIELD_IDS}
+        fieldLabels={{ displayName: t('fields.displayName.label'), districtCode: t('fields.district.label') }}
         shownCount={shownCount}
         headingLevel={3}
       />

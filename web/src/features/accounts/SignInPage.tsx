@@ -4,11 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { loginSchema } from '@city-spirit/shared';
 import { isApiError } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
-import { useLocaleFormat } from '../../i18n/format.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { PasswordField, TextField } from '../../ui/Field.tsx';
-import { useFormProblems, type FormProblems } from '../../ui/formProblems.ts';
-import { useProblemMessage } from '../../ui/useProblemMessage.ts';
+import { useFormProblems, type FormWording } from '../../ui/formProblems.ts';
 import { useSignIn } from './api/signIn.ts';
 import { AuthFrame } from './AuthFrame.tsx';
 import { fieldMessage, problemCode, problemsFromIssues, problemsFromServer } from './fieldMessages.ts';
@@ -23,30 +21,30 @@ const fieldOf = (key: string): SignInField | undefined => (key === 'login' ? 'lo
 
 export function SignInPage() {
   const { t } = useTranslation();
-  const format = useLocaleFormat();
   const { user } = useSession();
   const next = useNextPath();
   const signIn = useSignIn();
-  const problemMessage = useProblemMessage();
   const { problems, shownCount, show, clear } = useFormProblems<SignInField>();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
 
   if (user) return <Navigate to={next ?? AFTER_SIGN_IN} replace />;
 
-  function serverProblems(error: unknown): FormProblems<SignInField> {
-    switch (problemCode(error)) {
-      case 'unauthenticated':
-        return { fields: {}, form: t('auth.signIn.wrongCredentials') };
-      case 'rate_limited': {
-        const seconds = isApiError(error) ? error.retryAfterSeconds : undefined;
-        return { fields: {}, form: seconds ? t('auth.signIn.tooManyAttempts', { wait: format.duration(seconds) }) : problemMessage(error) };
+  function serverProblems(error: unknown): FormWording<SignInField> {
+    return ({ t, format, problemMessage }) => {
+      switch (problemCode(error)) {
+        case 'unauthenticated':
+          return { fields: {}, form: t('auth.signIn.wrongCredentials') };
+        case 'rate_limited': {
+          const seconds = isApiError(error) ? error.retryAfterSeconds : undefined;
+          return { fields: {}, form: seconds ? t('auth.signIn.tooManyAttempts', { wait: format.duration(seconds) }) : problemMessage(error) };
+        }
+        case 'validation_failed':
+          return { fields: problemsFromServer(error, fieldOf, (field) => fieldMessage(t, field, 'invalid')) };
+        default:
+          return { fields: {}, form: problemMessage(error) };
       }
-      case 'validation_failed':
-        return { fields: problemsFromServer(error, fieldOf, (field) => fieldMessage(t, field, 'invalid')) };
-      default:
-        return { fields: {}, form: problemMessage(error) };
-    }
+    };
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -54,7 +52,8 @@ export function SignInPage() {
     if (signIn.isPending) return;
     const parsed = loginSchema.safeParse({ login, password });
     if (!parsed.success) {
-      show(problemsFromIssues(t, parsed.error.issues, fieldOf, { login, signInPassword: password }, t('problems.generic')));
+      const { issues } = parsed.error;
+      show(({ t }) => problemsFromIssues(t, issues, fieldOf, { login, signInPassword: password }, t('problems.generic')));
       return;
     }
     clear();
@@ -71,7 +70,13 @@ export function SignInPage() {
         </>
       }
     >
-      <ErrorSummary heading={t('auth.signIn.failedHeading')} problems={problems} fieldIds={FIELD_IDS} shownCount={shownCount} />
+      <ErrorSummary
+        heading={t('auth.signIn.failedHeading')}
+        problems={problems}
+        fieldIds={FIELD_IDS}
+        fieldLabels={{ login: t('fields.login.label'), signInPassword: t('fields.password.label') }}
+        shownCount={shownCount}
+      />
       <form className="form" onSubmit={submit} noValidate>
         <TextField
           id={FIELD_IDS.login}

@@ -6,8 +6,7 @@ import { useSession } from '../../api/session.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { PasswordField, TextField } from '../../ui/Field.tsx';
-import { useFormProblems, type FormProblems } from '../../ui/formProblems.ts';
-import { useProblemMessage } from '../../ui/useProblemMessage.ts';
+import { useFormProblems, type FormWording } from '../../ui/formProblems.ts';
 import { useSignUp } from './api/signUp.ts';
 import { AuthFrame } from './AuthFrame.tsx';
 import { DistrictField } from '../../ui/DistrictField.tsx';
@@ -33,7 +32,6 @@ export function SignUpPage() {
   const { user } = useSession();
   const next = useNextPath();
   const signUp = useSignUp();
-  const problemMessage = useProblemMessage();
   const { problems, shownCount, show, clear } = useFormProblems<SignUpField>();
   const [contactKind, setContactKind] = useState<ContactKind>('email');
   const [values, setValues] = useState(EMPTY);
@@ -47,21 +45,23 @@ export function SignUpPage() {
     return key === 'password' || key === 'displayName' || key === 'districtCode' ? key : undefined;
   };
 
-  function serverProblems(error: unknown): FormProblems<SignUpField> {
-    switch (problemCode(error)) {
-      case 'conflict':
-        return { fields: contactKind === 'email' ? { email: t('fields.email.taken') } : { phone: t('fields.phone.taken') } };
-      case 'validation_failed': {
-        // The server alone checks that a password is not common, repetitive or personal.
-        const fields = problemsFromServer(error, fieldOf, (field) =>
-          field === 'password' ? t('fields.password.weak') : fieldMessage(t, field, 'invalid'),
-        );
-        // Nothing field-specific: the hidden field was filled in, or something else only a reload fixes.
-        return Object.keys(fields).length > 0 ? { fields } : { fields, form: t('auth.signUp.refused') };
+  function serverProblems(error: unknown): FormWording<SignUpField> {
+    return ({ t, problemMessage }) => {
+      switch (problemCode(error)) {
+        case 'conflict':
+          return { fields: contactKind === 'email' ? { email: t('fields.email.taken') } : { phone: t('fields.phone.taken') } };
+        case 'validation_failed': {
+          // The server alone checks that a password is not common, repetitive or personal.
+          const fields = problemsFromServer(error, fieldOf, (field) =>
+            field === 'password' ? t('fields.password.weak') : fieldMessage(t, field, 'invalid'),
+          );
+          // Nothing field-specific: the hidden field was filled in, or something else only a reload fixes.
+          return Object.keys(fields).length > 0 ? { fields } : { fields, form: t('auth.signUp.refused') };
+        }
+        default:
+          return { fields: {}, form: problemMessage(error) };
       }
-      default:
-        return { fields: {}, form: problemMessage(error) };
-    }
+    };
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -77,7 +77,8 @@ export function SignUpPage() {
     };
     const parsed = registerSchema.safeParse(input);
     if (!parsed.success) {
-      show(problemsFromIssues(t, parsed.error.issues, fieldOf, values, t('auth.signUp.refused')));
+      const { issues } = parsed.error;
+      show(({ t }) => problemsFromIssues(t, issues, fieldOf, values, t('auth.signUp.refused')));
       return;
     }
     clear();
@@ -94,7 +95,19 @@ export function SignUpPage() {
         </>
       }
     >
-      <ErrorSummary heading={t('auth.signUp.failedHeading')} problems={problems} fieldIds={FIELD_IDS} shownCount={shownCount} />
+      <ErrorSummary
+        heading={t('auth.signUp.failedHeading')}
+        problems={problems}
+        fieldIds={FIELD_IDS}
+        fieldLabels={{
+          email: t('fields.email.label'),
+          phone: t('fields.phone.label'),
+          password: t('fields.password.label'),
+          displayName: t('fields.displayName.label'),
+          districtCode: t('fields.district.label'),
+        }}
+        shownCount={shownCount}
+      />
       <form className="form" onSubmit={submit} noValidate>
         <fieldset className="segmented">
           <legend className="field__label">{t('auth.signUp.contactLegend')}</legend>

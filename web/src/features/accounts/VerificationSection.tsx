@@ -2,11 +2,9 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { verificationConfirmSchema, verificationRequestSchema, type OwnUser } from '@city-spirit/shared';
 import { isApiError } from '../../api/client.ts';
-import { useLocaleFormat } from '../../i18n/format.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
-import { useFormProblems, type FormProblems } from '../../ui/formProblems.ts';
-import { useProblemMessage } from '../../ui/useProblemMessage.ts';
+import { useFormProblems, type FormWording, type FormWords } from '../../ui/formProblems.ts';
 import { useConfirmVerificationCode, useRequestVerificationCode } from './api/verification.ts';
 import { AccountSection } from './AccountSection.tsx';
 import { problemCode, problemsFromIssues } from './fieldMessages.ts';
@@ -53,8 +51,6 @@ export function VerificationSection({ user }: { user: OwnUser }) {
 
 function VerificationSteps({ initialPhone, onVerified }: { initialPhone: string; onVerified: () => void }) {
   const { t } = useTranslation();
-  const format = useLocaleFormat();
-  const problemMessage = useProblemMessage();
   const request = useRequestVerificationCode();
   const confirm = useConfirmVerificationCode();
   const { problems, shownCount, show, clear } = useFormProblems<VerificationField>();
@@ -66,7 +62,7 @@ function VerificationSteps({ initialPhone, onVerified }: { initialPhone: string;
   const codeInput = useRef<HTMLInputElement>(null);
 
   /** Why a number got no code, in words. */
-  function requestProblem(error: unknown): { message: string; aboutNumber: boolean } {
+  function requestProblem({ t, format, problemMessage }: FormWords, error: unknown): { message: string; aboutNumber: boolean } {
     const seconds = isApiError(error) ? error.retryAfterSeconds : undefined;
     switch (problemCode(error)) {
       case 'conflict':
@@ -92,9 +88,11 @@ function VerificationSteps({ initialPhone, onVerified }: { initialPhone: string;
         codeInput.current?.focus(); // after a resend; the first time, the code field takes focus as it appears
       },
       onError: (error) => {
-        const { message, aboutNumber } = requestProblem(error);
         // On the code step the number is no longer a field: its problems go above the form.
-        show(aboutNumber && onPhoneStep ? { fields: { phone: message } } : { fields: {}, form: message });
+        show((words) => {
+          const { message, aboutNumber } = requestProblem(words, error);
+          return aboutNumber && onPhoneStep ? { fields: { phone: message } } : { fields: {}, form: message };
+        });
       },
     });
   }
@@ -104,28 +102,29 @@ function VerificationSteps({ initialPhone, onVerified }: { initialPhone: string;
     if (request.isPending) return;
     const parsed = verificationRequestSchema.safeParse({ phone });
     if (!parsed.success) {
-      show(problemsFromIssues(t, parsed.error.issues, (key) => (key === 'phone' ? 'phone' : undefined), { phone }, t('fields.phone.invalid')));
+      const { issues } = parsed.error;
+      show(({ t }) => problemsFromIssues(t, issues, (key) => (key === 'phone' ? 'phone' : undefined), { phone }, t('fields.phone.invalid')));
       return;
     }
     sendCode(parsed.data.phone, true);
   }
 
   /** Why the code was not accepted, and whether a new one is needed (after the last try, or once expired). */
-  function confirmProblem(error: unknown): { problems: FormProblems<VerificationField>; needsNewCode: boolean } {
+  function confirmProblem(error: unknown): { problems: FormWording<VerificationField>; needsNewCode: boolean } {
     const attemptsLeft = isApiError(error) ? error.problem?.attemptsLeft : undefined;
     switch (problemCode(error)) {
       case 'conflict':
-        return { problems: { fields: { code: t('account.verification.phoneTaken') } }, needsNewCode: false };
+        return { problems: ({ t }) => ({ fields: { code: t('account.verification.phoneTaken') } }), needsNewCode: false };
       case 'validation_failed':
         if (typeof attemptsLeft === 'number' && attemptsLeft > 0) {
-          return { problems: { fields: { code: t('account.verification.wrongCode', { count: attemptsLeft }) } }, needsNewCode: false };
+          return { problems: ({ t }) => ({ fields: { code: t('account.verification.wrongCode', { count: attemptsLeft }) } }), needsNewCode: false };
         }
         return {
-          problems: { fields: { code: attemptsLeft === 0 ? t('account.verification.noAttemptsLeft') : t('account.verification.codeExpired') } },
+          problems: ({ t }) => ({ fields: { code: attemptsLeft === 0 ? t('account.verification.noAttemptsLeft') : t('account.verification.codeExpired') } }),
           needsNewCode: true,
         };
       default:
-        return { problems: { fields: {}, form: problemMessage(error) }, needsNewCode: false };
+        return { problems: ({ problemMessage }) => ({ fields: {}, form: problemMessage(error) }), needsNewCode: false };
     }
   }
 
@@ -134,7 +133,8 @@ function VerificationSteps({ initialPhone, onVerified }: { initialPhone: string;
     if (confirm.isPending) return;
     const parsed = verificationConfirmSchema.safeParse({ code });
     if (!parsed.success) {
-      show(problemsFromIssues(t, parsed.error.issues, (key) => (key === 'code' ? 'code' : undefined), { code }, t('fields.code.invalid')));
+      const { issues } = parsed.error;
+      show(({ t }) => problemsFromIssues(t, issues, (key) => (key === 'code' ? 'code' : undefined), { code }, t('fields.code.invalid')));
       return;
     }
     confirm.mutate(parsed.data.code, {
@@ -155,7 +155,14 @@ function VerificationSteps({ initialPhone, onVerified }: { initialPhone: string;
   }
 
   const summary = (
-    <ErrorSummary heading={t('form.summaryHeading')} problems={problems} fieldIds={FIELD_IDS} shownCount={shownCount} headingLevel={3} />
+    <ErrorSummary
+      heading={t('form.summaryHeading')}
+      problems={problems}
+      fieldIds={FIELD_IDS}
+      fieldLabels={{ phone: t('fields.phone.label'), code: t('fields.code.label') }}
+      shownCount={shownCount}
+      headingLevel={3}
+    />
   );
 
   if (!sent) {

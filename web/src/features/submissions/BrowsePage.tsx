@@ -1,25 +1,34 @@
+import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Campaign } from '@city-spirit/shared';
+import type { Campaign, Submission } from '@city-spirit/shared';
 import { stageAllows } from '../../api/campaigns.ts';
 import { useSession } from '../../api/session.ts';
 import { authPath, paths } from '../../paths.ts';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
-import type { SubmissionFilters } from './api/keys.ts';
+import type { SubmissionFilters } from '../../api/keys.ts';
 import { BrowseFilters } from './BrowseFilters.tsx';
 import { useBrowseSearch } from './browseSearch.ts';
-import { CampaignGate } from './CampaignGate.tsx';
+import { CampaignGate } from '../../ui/CampaignGate.tsx';
 import { EntryResults } from './EntryResults.tsx';
-import { PageIntro } from './PageIntro.tsx';
-import { VoteBudgetNote } from '../votes/SupportButton.tsx';
+import { PageIntro } from '../../ui/PageIntro.tsx';
 import { defaultSort, offeredSorts } from './sorting.ts';
 
-export function BrowsePage() {
+/**
+ * What the route puts into the list from other features: a note above the filters (the supports
+ * left) and, on each card, a way to support the entry.
+ */
+export type BrowseSlots = {
+  renderNotice?: (campaign: Campaign) => ReactNode;
+  renderSupport?: (submission: Submission, campaign: Campaign) => ReactNode;
+};
+
+export function BrowsePage(slots: BrowseSlots) {
   const { t } = useTranslation();
-  return <CampaignGate loadingLabel={t('browse.loading')}>{(campaign) => <BrowseView campaign={campaign} />}</CampaignGate>;
+  return <CampaignGate loadingLabel={t('browse.loading')}>{(campaign) => <BrowseView campaign={campaign} {...slots} />}</CampaignGate>;
 }
 
-function BrowseView({ campaign }: { campaign: Campaign }) {
+function BrowseView({ campaign, renderNotice, renderSupport }: BrowseSlots & { campaign: Campaign }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const location = useLocation();
@@ -65,7 +74,7 @@ function BrowseView({ campaign }: { campaign: Campaign }) {
             </Link>
           </nav>
         )}
-        {stageAllows(campaign, 'vote') && <VoteBudgetNote slug={campaign.slug} />}
+        {renderNotice?.(campaign)}
         <BrowseFilters key={search.q ?? ''} search={search} sort={filters.sort} sorts={mine ? undefined : sorts} onChange={changeSearch} />
         <EntryResults
           campaign={campaign}
@@ -73,6 +82,7 @@ function BrowseView({ campaign }: { campaign: Campaign }) {
           backTo={location.pathname + location.search}
           clearPath={mine ? paths.myEntries(campaign.slug) : paths.entries(campaign.slug)}
           canSubmit={canSubmit}
+          renderSupport={renderSupport && ((submission) => renderSupport(submission, campaign))}
         />
       </div>
     </div>

@@ -1,18 +1,18 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Submission } from '@city-spirit/shared';
 import { useLocaleFormat } from '../../i18n/format.ts';
 import { paths } from '../../paths.ts';
-import { authorName, entryLang, excerpt } from './entryText.ts';
+import { authorName, entryLang, excerpt } from '../../ui/entryText.ts';
 import { entryState } from './entryState.ts';
 import { StatusBadge } from './StatusBadge.tsx';
-import { SupportButton } from '../votes/SupportButton.tsx';
 
-/** `canVote`: the campaign's stage takes votes (the button shows on entries that can be supported). */
-type Props = { submission: Submission; districtName: string | undefined; backTo: string; canVote?: boolean };
+/** `support`: what the page puts under the entry to support it (the card knows nothing of votes). */
+type Props = { submission: Submission; districtName: string | undefined; backTo: string; support?: ReactNode };
 
 /** One entry in a list: the phrase (a link to its page), the start of its explanation, and who, where and how many votes. */
-export function EntryCard({ submission, districtName, backTo, canVote = false }: Props) {
+export function EntryCard({ submission, districtName, backTo, support }: Props) {
   const { t } = useTranslation();
   const format = useLocaleFormat();
   const lang = entryLang(submission);
@@ -47,7 +47,7 @@ export function EntryCard({ submission, districtName, backTo, canVote = false }:
           </div>
         )}
       </dl>
-      {canVote && (submission.status === 'published' || submission.status === 'shortlisted') && <SupportButton submission={submission} compact />}
+      {support}
     </li>
   );
 }

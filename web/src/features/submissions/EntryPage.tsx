@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PUBLIC_SUBMISSION_STATUSES, submissionIdParamsSchema, type SimilarPhrase, type Submission } from '@city-spirit/shared';
+import { PUBLIC_SUBMISSION_STATUSES, submissionIdParamsSchema, type Campaign, type SimilarPhrase, type Submission } from '@city-spirit/shared';
 import { campaignQuery, stageAllows, useCurrentCampaign } from '../../api/campaigns.ts';
 import { isApiError } from '../../api/client.ts';
 import { useLocaleFormat } from '../../i18n/format.ts';
@@ -11,19 +11,27 @@ import { useDistrictName } from '../../ui/DistrictField.tsx';
 import { ErrorView, LoadingView, NotFoundView } from '../../ui/StateViews.tsx';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
 import { submissionQuery } from './api/getSubmission.ts';
-import { authorName, entryLang, textLang } from './entryText.ts';
+import { authorName, entryLang, textLang } from '../../ui/entryText.ts';
 import { entryStateFrom } from './entryState.ts';
 import { ShareButton } from './ShareButton.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { WithdrawSection } from './WithdrawSection.tsx';
-import { canSupport, SupportButton } from '../votes/SupportButton.tsx';
 
-export function EntryPage() {
+/**
+ * What the route puts into the entry's page from other features: a way to support it (beside its
+ * counts) and its thread (below the explanation).
+ */
+export type EntrySlots = {
+  renderSupport?: (submission: Submission, campaign: Campaign) => ReactNode;
+  renderThread?: (submission: Submission) => ReactNode;
+};
+
+export function EntryPage(slots: EntrySlots) {
   const { t } = useTranslation();
   const params = submissionIdParamsSchema.safeParse(useParams());
   const query = useQuery({ ...submissionQuery(params.success ? params.data.id : ''), enabled: params.success });
   if (!params.success) return <EntryNotFound />;
-  if (query.data) return <EntryView submission={query.data} />;
+  if (query.data) return <EntryView submission={query.data} {...slots} />;
   if (query.isError) {
     if (isApiError(query.error) && query.error.status === 404) return <EntryNotFound />;
     return <ErrorView error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
@@ -47,7 +55,7 @@ function EntryNotFound() {
 
 const WITHDRAWABLE: readonly Submission['status'][] = ['pending', 'published'];
 
-function EntryView({ submission }: { submission: Submission }) {
+function EntryView({ submission, renderSupport, renderThread }: EntrySlots & { submission: Submission }) {
   const { t } = useTranslation();
   const format = useLocaleFormat();
   const location = useLocation();
@@ -117,6 +125,7 @@ function EntryView({ submission }: { submission: Submission }) {
               <p className="entry__no-explanation">{t('entry.noExplanation')}</p>
             )}
           </section>
+          {renderThread?.(submission)}
         </div>
         <aside className="panel entry__facts" aria-labelledby="entry-facts-heading">
           <h2 id="entry-facts-heading" className="entry__facts-heading">
@@ -134,13 +143,9 @@ function EntryView({ submission }: { submission: Submission }) {
               <dd>{format.number(submission.commentCount)}</dd>
             </div>
           </dl>
-          {canSupport(campaign, submission) ? (
-            <SupportButton submission={submission} />
-          ) : (
-            campaign &&
-            !stageAllows(campaign, 'vote') && (
-              <p className="entry__facts-note">{submission.voteCount === null ? t('entry.votesHidden') : t('entry.votingSoon')}</p>
-            )
+          {campaign && renderSupport?.(submission, campaign)}
+          {campaign && !stageAllows(campaign, 'vote') && (
+            <p className="entry__facts-note">{submission.voteCount === null ? t('entry.votesHidden') : t('entry.votingSoon')}</p>
           )}
         </aside>
         {((similar && similar.length > 0) || canWithdraw) && (

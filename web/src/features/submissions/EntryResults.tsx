@@ -1,13 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Campaign } from '@city-spirit/shared';
-import { stageAllows } from '../../api/campaigns.ts';
+import type { Campaign, Submission } from '@city-spirit/shared';
 import { paths } from '../../paths.ts';
 import { useDistrictName } from '../../ui/DistrictField.tsx';
 import { useProblemMessage } from '../../ui/useProblemMessage.ts';
-import type { SubmissionFilters } from './api/keys.ts';
+import type { SubmissionFilters } from '../../api/keys.ts';
 import { submissionListQuery } from './api/listSubmissions.ts';
 import { EntryCard } from './EntryCard.tsx';
 
@@ -19,15 +18,16 @@ type Props = {
   /** The list without search or district. */
   clearPath: string;
   canSubmit: boolean;
+  /** What each card shows to support its entry, if anything. */
+  renderSupport?: ((submission: Submission) => ReactNode) | undefined;
 };
 
 /** The entries a page at a time, with loading, error and empty states and a status line that says how many are shown. */
-export function EntryResults({ campaign, filters, backTo, clearPath, canSubmit }: Props) {
+export function EntryResults({ campaign, filters, backTo, clearPath, canSubmit, renderSupport }: Props) {
   const { t } = useTranslation();
   const problemMessage = useProblemMessage();
   const districtName = useDistrictName();
   // While other filters load, the entries shown stay (dimmed) instead of the page jumping.
-  const canVote = stageAllows(campaign, 'vote');
   const list = useInfiniteQuery({ ...submissionListQuery(campaign.slug, filters), placeholderData: keepPreviousData });
   const entries = list.data?.pages.flatMap((page) => page.items) ?? [];
   const listRef = useRef<HTMLOListElement>(null);
@@ -95,7 +95,13 @@ export function EntryResults({ campaign, filters, backTo, clearPath, canSubmit }
         <>
           <ol className="entry-list" ref={listRef} data-stale={list.isPlaceholderData || undefined}>
             {entries.map((submission) => (
-              <EntryCard key={submission.id} submission={submission} districtName={districtName(submission.districtCode)} backTo={backTo} canVote={canVote} />
+              <EntryCard
+                key={submission.id}
+                submission={submission}
+                districtName={districtName(submission.districtCode)}
+                backTo={backTo}
+                support={renderSupport?.(submission)}
+              />
             ))}
           </ol>
           {list.isFetchNextPageError && (

@@ -6,7 +6,7 @@ import { useLocaleFormat } from '../../i18n/format.ts';
 import { paths } from '../../paths.ts';
 import { useDebouncedValue } from '../../ui/useDebouncedValue.ts';
 import { similarPhrasesQuery } from './api/similarPhrases.ts';
-import { textLang } from './entryText.ts';
+import { textLang } from '../../ui/entryText.ts';
 
 /** Looks up similar entries once typing pauses this long. */
 const TYPING_PAUSE_MS = 300;

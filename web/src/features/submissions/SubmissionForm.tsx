@@ -11,7 +11,6 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextAreaField, TextField } from '../../ui/Field.tsx';
 import { useFormProblems } from '../../ui/formProblems.ts';
 import { noticeState } from '../../ui/notices.ts';
-import { useProblemMessage } from '../../ui/useProblemMessage.ts';
 import { useCreateSubmission } from './api/createSubmission.ts';
 import { clearDraft, readDraft, storeDraft } from './draft.ts';
 import { PHRASE_LENGTH, problemsFromIssues, problemsFromServer, type SubmissionField, type SubmissionValues } from './fieldMessages.ts';
@@ -45,7 +44,6 @@ export function SubmissionForm({ campaign, user, onRefused }: Props) {
   const { slug } = campaign;
   const navigate = useNavigate();
   const create = useCreateSubmission(slug);
-  const problemMessage = useProblemMessage();
   const { problems, shownCount, show, clear } = useFormProblems<SubmissionField>();
   const [values, setValues] = useState<SubmissionValues>(
     () => readDraft(slug) ?? { phrase: '', explanation: '', districtCode: user.districtCode ?? '' },
@@ -66,8 +64,8 @@ export function SubmissionForm({ campaign, user, onRefused }: Props) {
     if (existing) setDuplicate(existing);
     else if (code === 'conflict') onRefused('limit'); // the only conflict of a new entry: the resident's limit
     else if (code === 'stage_closed') onRefused('closed');
-    else if (code === 'validation_failed') show(problemsFromServer(t, error, values));
-    else show({ fields: {}, form: problemMessage(error) });
+    else if (code === 'validation_failed') show(({ t }) => problemsFromServer(t, error, values));
+    else show(({ problemMessage }) => ({ fields: {}, form: problemMessage(error) }));
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -80,7 +78,8 @@ export function SubmissionForm({ campaign, user, onRefused }: Props) {
       districtCode: values.districtCode || undefined,
     });
     if (!parsed.success) {
-      show(problemsFromIssues(t, parsed.error.issues, values));
+      const { issues } = parsed.error;
+      show(({ t }) => problemsFromIssues(t, issues, values));
       return;
     }
     clear();
@@ -96,7 +95,13 @@ export function SubmissionForm({ campaign, user, onRefused }: Props) {
 
   return (
     <>
-      <ErrorSummary heading={t('submit.failedHeading')} problems={problems} fieldIds={FIELD_IDS} shownCount={shownCount} />
+      <ErrorSummary
+        heading={t('submit.failedHeading')}
+        problems={problems}
+        fieldIds={FIELD_IDS}
+        fieldLabels={{ phrase: t('fields.phrase.label'), explanation: t('fields.explanation.label'), districtCode: t('fields.submissionDistrict.label') }}
+        shownCount={shownCount}
+      />
       {duplicate && <DuplicateNotice duplicate={duplicate} />}
       <form className="form" onSubmit={submit} noValidate>
         <div className="phrase-field">

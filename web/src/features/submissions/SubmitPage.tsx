@@ -9,9 +9,9 @@ import { authPath, paths } from '../../paths.ts';
 import { ErrorView, LoadingView } from '../../ui/StateViews.tsx';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
 import { myEntryCountQuery } from './api/listSubmissions.ts';
-import { submissionKeys } from './api/keys.ts';
-import { CampaignGate } from './CampaignGate.tsx';
-import { PageIntro } from './PageIntro.tsx';
+import { submissionKeys } from '../../api/keys.ts';
+import { CampaignGate } from '../../ui/CampaignGate.tsx';
+import { PageIntro } from '../../ui/PageIntro.tsx';
 import { SubmissionForm, type Refusal } from './SubmissionForm.tsx';
 
 /** Signed-out visitors are sent to sign in, and come back here afterwards. */

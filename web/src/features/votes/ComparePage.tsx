@@ -11,9 +11,9 @@ import { authPath, paths } from '../../paths.ts';
 import { ErrorView, LoadingView } from '../../ui/StateViews.tsx';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
 import { useProblemMessage } from '../../ui/useProblemMessage.ts';
-import { CampaignGate } from '../submissions/CampaignGate.tsx';
-import { excerpt, textLang } from '../submissions/entryText.ts';
-import { PageIntro } from '../submissions/PageIntro.tsx';
+import { CampaignGate } from '../../ui/CampaignGate.tsx';
+import { excerpt, textLang } from '../../ui/entryText.ts';
+import { PageIntro } from '../../ui/PageIntro.tsx';
 import { pairQuery, useAnswerPair } from './api.ts';
 
 type Choice = 'left' | 'right' | 'skip';
@@ -172,29 +172,21 @@ function Pairs({ slug }: { slug: string }) {
           {(['left', 'right'] as const).map((side) => {
             const entry = pair[side];
             return (
-              <button
-                key={`${round}-${side}`}
-                type="button"
-                className={`compare__card compare__card--${side}`}
-                aria-labelledby={`compare-${side}-side compare-${side}-phrase`}
-                aria-describedby={entry.explanation ? `compare-${side}-explanation` : undefined}
-                onClick={() => choose(side)}
-              >
-                <span id={`compare-${side}-side`} className="compare__side">
-                  {side === 'left' ? t('compare.left') : t('compare.right')}
+              // The card's name is all its visible text, "Option 1: phrase, explanation, Choose this one", so speech input finds it by what it shows.
+              <button key={`${round}-${side}`} type="button" className={`compare__card compare__card--${side}`} onClick={() => choose(side)}>
+                <span className="compare__side">
+                  {side === 'left' ? t('compare.first') : t('compare.second')}
                   <span className="visually-hidden">：</span>
                 </span>
-                <span id={`compare-${side}-phrase`} className="compare__phrase" lang={textLang(entry.phrase)}>
+                <span className="compare__phrase" lang={textLang(entry.phrase)}>
                   {entry.phrase}
                 </span>
                 {entry.explanation && (
-                  <span id={`compare-${side}-explanation`} className="compare__explanation" lang={textLang(entry.explanation)}>
+                  <span className="compare__explanation" lang={textLang(entry.explanation)}>
                     {excerpt(entry.explanation)}
                   </span>
                 )}
-                <span className="compare__choose" aria-hidden="true">
-                  {t('compare.chooseThis')}
-                </span>
+                <span className="compare__choose">{t('compare.chooseThis')}</span>
               </button>
             );
           })}

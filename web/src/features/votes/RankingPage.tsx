@@ -7,9 +7,9 @@ import { useLocaleFormat } from '../../i18n/format.ts';
 import { paths } from '../../paths.ts';
 import { ErrorView, LoadingView } from '../../ui/StateViews.tsx';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
-import { CampaignGate } from '../submissions/CampaignGate.tsx';
-import { textLang } from '../submissions/entryText.ts';
-import { PageIntro } from '../submissions/PageIntro.tsx';
+import { CampaignGate } from '../../ui/CampaignGate.tsx';
+import { textLang } from '../../ui/entryText.ts';
+import { PageIntro } from '../../ui/PageIntro.tsx';
 import { rankingQuery } from './api.ts';
 
 export function RankingPage() {

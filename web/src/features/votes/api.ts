@@ -3,7 +3,7 @@ import { pairSchema, rankingSchema, voteBudgetSchema, voteResultSchema, type Sub
 import type { z } from 'zod';
 import { getJson, sendJson } from '../../api/client.ts';
 import { campaignKeys } from '../../api/campaigns.ts';
-import { campaignPath, submissionKeys } from '../submissions/api/keys.ts';
+import { campaignPath, submissionKeys } from '../../api/keys.ts';
 
 export const voteKeys = {
   budget: (slug: string) => ['votes', 'budget', slug] as const,

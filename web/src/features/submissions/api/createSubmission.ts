@@ -3,7 +3,7 @@ import { submissionCreatedSchema, type submissionCreateSchema } from '@city-spir
 import type { z } from 'zod';
 import { sendJson } from '../../../api/client.ts';
 import { campaignKeys } from '../../../api/campaigns.ts';
-import { campaignPath, submissionKeys } from './keys.ts';
+import { campaignPath, submissionKeys } from '../../../api/keys.ts';
 
 export type SubmissionInput = z.output<typeof submissionCreateSchema>;
 

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { submissionSchema } from '@city-spirit/shared';
 import { getJson } from '../../../api/client.ts';
-import { submissionKeys } from './keys.ts';
+import { submissionKeys } from '../../../api/keys.ts';
 
 export function submissionQuery(id: string) {
   return queryOptions({

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { submissionListSchema } from '@city-spirit/shared';
 import { getJson } from '../../../api/client.ts';
-import { campaignPath, submissionKeys, type SubmissionFilters } from './keys.ts';
+import { campaignPath, submissionKeys, type SubmissionFilters } from '../../../api/keys.ts';
 import { readShuffleSeed, storeShuffleSeed } from './shuffleSeed.ts';
 
 export const PAGE_SIZE = 24;

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { similarListSchema } from '@city-spirit/shared';
 import { getJson } from '../../../api/client.ts';
-import { campaignPath, submissionKeys } from './keys.ts';
+import { campaignPath, submissionKeys } from '../../../api/keys.ts';
 
 export const SIMILAR_LIMIT = 5;
 

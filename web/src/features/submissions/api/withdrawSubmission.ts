@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { sendJson } from '../../../api/client.ts';
 import { campaignKeys } from '../../../api/campaigns.ts';
-import { submissionKeys } from './keys.ts';
+import { submissionKeys } from '../../../api/keys.ts';
 
 /** Withdraws one's own entry: it stays visible to its author, marked as withdrawn. */
 export function useWithdrawSubmission() {

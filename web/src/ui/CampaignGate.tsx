@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { campaignSlugParamsSchema, type Campaign } from '@city-spirit/shared';
-import { campaignQuery } from '../../api/campaigns.ts';
-import { isApiError } from '../../api/client.ts';
-import { ErrorView, LoadingView, NotFoundView } from '../../ui/StateViews.tsx';
+import { campaignQuery } from '../api/campaigns.ts';
+import { isApiError } from '../api/client.ts';
+import { ErrorView, LoadingView, NotFoundView } from './StateViews.tsx';
 
 type Props = { loadingLabel: string; children: (campaign: Campaign) => ReactNode };
 

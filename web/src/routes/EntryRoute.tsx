@@ -1,0 +1,7 @@
+import { EntryPage } from '../features/submissions/EntryPage.tsx';
+import { canSupport, SupportButton } from '../features/votes/SupportButton.tsx';
+
+/** One entry's page, with its support button while the stage takes votes. */
+export function EntryRoute() {
+  return <EntryPage renderSupport={(submission, campaign) => canSupport(campaign, submission) && <SupportButton submission={submission} />} />;
+}
