@@ -26,7 +26,7 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { discussionRoutes } from './modules/discussion/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { eventRoutes } from './modules/events/routes.ts';
-import { createEventHub, type EventHub } from './modules/events/hub.ts';
+import { createEventHub, schedulePruning, type EventHub } from './modules/events/hub.ts';
 import { voteCountEvents, type VoteCountEvents } from './modules/events/vote-counts.ts';
 
 declare module 'fastify' {
@@ -81,7 +81,9 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
   const voteEvents = voteCountEvents(app.db, app.log);
   app.decorate('events', hub);
   app.decorate('voteCountEvents', voteEvents);
+  const stopPruning = schedulePruning(app.db, config.events.resumeWindowMs, app.log);
   app.addHook('onClose', async () => {
+    stopPruning();
     await voteEvents.close();
     await hub.close();
     await pool.end();

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../server/src/app.ts';
-import { LISTENER_NAME } from '../../server/src/modules/events/hub.ts';
+import { LISTENER_NAME, pruneEvents } from '../../server/src/modules/events/hub.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { setupTestApp } from '../helpers/app.ts';
 import { injectAs, signedInUser, type Session } from '../helpers/accounts.ts';
@@ -157,5 +157,14 @@ describe('the campaign event stream', () => {
     const event = await stream.waitFor(() => stream.events.find((e) => e.event === 'comment.created'), 8000);
     expect(JSON.parse(event.data).id).toBe(posted.json().comment.id);
     stream.close();
+  });
+
+  it('prunes events older than the resume window', async () => {
+    const slug = await createCampaign(first, admin);
+    await entry(slug, await resident());
+    await db.execute(sql`UPDATE campaign_events SET created_at = now() - interval '1 hour' WHERE data->>'phrase' LIKE '直播测试%'`);
+    expect(await pruneEvents(db, events.resumeWindowMs)).toBeGreaterThan(0);
+    const { rows } = await db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM campaign_events WHERE created_at < now() - interval '10 minutes'`);
+    expect(Number(rows[0]!.n)).toBe(0);
   });
 });

@@ -159,3 +159,18 @@ export function createEventHub(databaseUrl: string, log: FastifyBaseLogger): Eve
     },
   };
 }
+
+/** Deletes events older than the resume window: nobody can ask for them again. */
+export async function pruneEvents(db: Executor, olderThanMs: number): Promise<number> {
+  const { rowCount } = await db.execute(sql`DELETE FROM campaign_events WHERE created_at < now() - make_interval(secs => ${olderThanMs / 1000})`);
+  return rowCount ?? 0;
+}
+
+/** Prunes every minute (each instance; deleting twice is harmless), off the request path. */
+export function schedulePruning(db: Executor, olderThanMs: number, log: FastifyBaseLogger): () => void {
+  const timer = setInterval(() => {
+    pruneEvents(db, olderThanMs).catch((error) => log.warn({ err: error }, 'old events not pruned'));
+  }, 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
