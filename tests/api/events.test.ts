@@ -167,4 +167,17 @@ describe('the campaign event stream', () => {
     const { rows } = await db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM campaign_events WHERE created_at < now() - interval '10 minutes'`);
     expect(Number(rows[0]!.n)).toBe(0);
   });
+
+  it('closes its streams with a hint to come back when the instance shuts down, without waiting for them', async () => {
+    const slug = await createCampaign(first, admin);
+    const third = await buildApp(config);
+    await third.listen({ host: '127.0.0.1', port: 0 });
+    const stream = openEventStream(`http://127.0.0.1:${(third.server.address() as AddressInfo).port}/api/campaigns/${slug}/events`);
+    const { body } = await stream.ready;
+    const started = Date.now();
+    await third.close();
+    expect(Date.now() - started).toBeLessThan(2000);
+    await stream.waitFor(() => body().includes('retry: 2000'));
+    stream.close();
+  });
 });
