@@ -1,5 +1,4 @@
 import { createBrowserRouter } from 'react-router';
-import { Layout } from './ui/Layout.tsx';
 import { RouteErrorView } from './ui/RouteErrorView.tsx';
 import { HomePage } from './features/campaign/HomePage.tsx';
 import { CampaignPage } from './features/campaign/CampaignPage.tsx';
@@ -9,13 +8,15 @@ import { SignUpPage } from './features/accounts/SignUpPage.tsx';
 import { AccountPage } from './features/accounts/AccountPage.tsx';
 import { SubmitPage } from './features/submissions/SubmitPage.tsx';
 import { BrowsePage } from './features/submissions/BrowsePage.tsx';
-import { EntryPage } from './features/submissions/EntryPage.tsx';
 import { ComparePage } from './features/votes/ComparePage.tsx';
 import { RankingPage } from './features/votes/RankingPage.tsx';
+import { NotificationsPage } from './features/notifications/NotificationsPage.tsx';
+import { AppLayout } from './app/AppLayout.tsx';
+import { EntryRoute } from './app/EntryRoute.tsx';
 
 export const router = createBrowserRouter([
   {
-    Component: Layout,
+    Component: AppLayout,
     children: [
       {
         ErrorBoundary: RouteErrorView,
@@ -26,10 +27,11 @@ export const router = createBrowserRouter([
           { path: 'campaigns/:slug/entries', Component: BrowsePage },
           { path: 'campaigns/:slug/compare', Component: ComparePage },
           { path: 'campaigns/:slug/ranking', Component: RankingPage },
-          { path: 'entries/:id', Component: EntryPage },
+          { path: 'entries/:id', Component: EntryRoute },
           { path: 'sign-in', Component: SignInPage },
           { path: 'sign-up', Component: SignUpPage },
           { path: 'account', Component: AccountPage },
+          { path: 'notifications', Component: NotificationsPage },
           { path: '*', Component: NotFoundPage },
         ],
       },

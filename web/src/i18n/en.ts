@@ -593,7 +593,6 @@ export const en: Messages = {
     loadFailed: 'The comments can’t be shown right now.',
     retry: 'Try again',
     empty: 'No comments yet. Be the first to say what you think.',
-    justNow: 'just now',
     total_one: '{{formatted}} comment',
     total_other: '{{formatted}} comments',
     stance: {
@@ -714,9 +713,9 @@ export const en: Messages = {
     signIn: 'Sign in',
     kinds: {
       commentOnEntry: '{{actor}} commented on your phrase “{{title}}”',
-      commentOnEntryMany: '“{{title}}” has {{count}} new comments',
+      commentOnEntryMany: '“{{title}}” has {{formatted}} new comments',
       reply: '{{actor}} replied to your comment',
-      replyMany: '{{actor}} and others replied to your comment ({{count}})',
+      replyMany: '{{actor}} and others replied to your comment ({{formatted}})',
       replyContext: 'In the discussion of “{{title}}”',
       stageChanged: 'The campaign has moved to its “{{stage}}” stage',
       shortlisted: 'Your phrase “{{title}}” has been shortlisted',

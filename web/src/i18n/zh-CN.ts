@@ -588,7 +588,6 @@ export const zhCN = {
     loadFailed: '评论暂时无法加载。',
     retry: '重试',
     empty: '还没有评论。来发表第一条看法吧。',
-    justNow: '刚刚',
     total_one: '共 {{formatted}} 条评论',
     total_other: '共 {{formatted}} 条评论',
     stance: {
@@ -710,9 +709,9 @@ export const zhCN = {
     signIn: '去登录',
     kinds: {
       commentOnEntry: '{{actor}} 评论了你的表述“{{title}}”',
-      commentOnEntryMany: '“{{title}}”收到 {{count}} 条新评论',
+      commentOnEntryMany: '“{{title}}”收到 {{formatted}} 条新评论',
       reply: '{{actor}} 回复了你的评论',
-      replyMany: '{{actor}} 等人回复了你的评论（{{count}}）',
+      replyMany: '{{actor}} 等人回复了你的评论（{{formatted}}）',
       replyContext: '表述“{{title}}”下的讨论',
       stageChanged: '征集进入{{stage}}阶段',
       shortlisted: '你的表述“{{title}}”已入围',

@@ -6,7 +6,7 @@ import { CommentComposer } from './CommentComposer.tsx';
 import { CommentEditForm } from './CommentEditForm.tsx';
 import { CommentReplies } from './CommentReplies.tsx';
 import { CommentVotes } from './CommentVotes.tsx';
-import { useCommentTime } from './commentText.ts';
+import { useRelativeTime } from '../../i18n/relativeTime.ts';
 import { DeleteComment } from './DeleteComment.tsx';
 import { canStillEdit, useThread } from './threadContext.ts';
 
@@ -17,7 +17,7 @@ import { canStillEdit, useThread } from './threadContext.ts';
 export function CommentItem({ comment }: { comment: Comment }) {
   const { t } = useTranslation();
   const { user, open, now } = useThread();
-  const time = useCommentTime();
+  const time = useRelativeTime();
   const [mode, setMode] = useState<'read' | 'reply' | 'edit'>('read');
   const [repliesOpen, setRepliesOpen] = useState(false);
   const hasReplyList = comment.depth < COMMENT_MAX_DEPTH;

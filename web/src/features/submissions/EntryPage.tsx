@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -18,12 +18,13 @@ import { StatusBadge } from './StatusBadge.tsx';
 import { WithdrawSection } from './WithdrawSection.tsx';
 import { canSupport, SupportButton } from '../votes/SupportButton.tsx';
 
-export function EntryPage() {
+/** `discussion`: the entry's thread, composed in at the route, shown below the explanation. */
+export function EntryPage({ discussion }: { discussion?: ReactNode } = {}) {
   const { t } = useTranslation();
   const params = submissionIdParamsSchema.safeParse(useParams());
   const query = useQuery({ ...submissionQuery(params.success ? params.data.id : ''), enabled: params.success });
   if (!params.success) return <EntryNotFound />;
-  if (query.data) return <EntryView submission={query.data} />;
+  if (query.data) return <EntryView submission={query.data} discussion={discussion} />;
   if (query.isError) {
     if (isApiError(query.error) && query.error.status === 404) return <EntryNotFound />;
     return <ErrorView error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
@@ -47,7 +48,7 @@ function EntryNotFound() {
 
 const WITHDRAWABLE: readonly Submission['status'][] = ['pending', 'published'];
 
-function EntryView({ submission }: { submission: Submission }) {
+function EntryView({ submission, discussion }: { submission: Submission; discussion: ReactNode }) {
   const { t } = useTranslation();
   const format = useLocaleFormat();
   const location = useLocation();
@@ -117,6 +118,7 @@ function EntryView({ submission }: { submission: Submission }) {
               <p className="entry__no-explanation">{t('entry.noExplanation')}</p>
             )}
           </section>
+          {discussion}
         </div>
         <aside className="panel entry__facts" aria-labelledby="entry-facts-heading">
           <h2 id="entry-facts-heading" className="entry__facts-heading">
