@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createUser, TEST_PASSWORD } from '../helpers/accounts.ts';
+import { hasChromium, openPhonePage, screenshotPath, useBrowserApp } from '../helpers/browser.ts';
+
+const DEMO_PASSWORD = 'chongqing-demo-2026';
+const SLUG = 'chongqing-spirit';
+
+describe.skipIf(!hasChromium)('discussing an entry in a browser', () => {
+  const web = useBrowserApp();
+
+  async function signInThrough(page: Page, login: string, password: string, next: string) {
+    await page.goto(`${web.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('邮箱或手机号').fill(login);
+    await page.getByLabel('密码', { exact: true }).fill(password);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL(`${web.baseUrl}${next}`);
+  }
+
+  /** An entry by neither of the two residents, so that only the reply notifies the first. */
+  async function someoneElsesEntry(): Promise<{ id: string; phrase: string }> {
+    const listed = await web.app.inject({ method: 'GET', url: `/api/campaigns/${SLUG}/submissions?sort=new&limit=20` });
+    const entry = (listed.json().items as { id: string; phrase: string; author: { displayName?: string } }[]).find(
+      (item) => item.author.displayName !== '山城居民小王',
+    );
+    expect(entry).toBeDefined();
+    return entry!;
+  }
+
+  const thread = (page: Page) => page.getByRole('region', { name: /^讨论|^Discussion/ });
+  const commentBy = (page: Page, name: string) => page.getByRole('article', { name: `${name} 的评论` });
+
+  it('shows one resident’s comment to another at once, and the reply to the first as a notification', async () => {
+    const entry = await someoneElsesEntry();
+    const entryPath = `/entries/${entry.id}`;
+    const second = await createUser(web.app.db, { verified: true, displayName: '江北的小陈' });
+    const first = await openPhonePage(web.browser);
+    const other = await openPhonePage(web.browser);
+    await signInThrough(first.page, 'resident@example.com', DEMO_PASSWORD, entryPath);
+    await signInThrough(other.page, second.email, TEST_PASSWORD, entryPath);
+    for (const { page } of [first, other]) {
+      await expect.poll(() => thread(page).getByRole('heading', { level: 2 }).textContent(), { timeout: 15_000 }).toMatch(/^讨论/);
+      await expect.poll(() => page.getByText('还没有评论。来发表第一条看法吧。').isVisible(), { timeout: 10_000 }).toBe(true);
+    }
+    // No unread notifications yet: the bell is plain.
+    expect(await first.page.getByRole('link', { name: '通知', exact: true }).isVisible()).toBe(true);
+
+    // The first resident comments, with a stance, a link and some markup.
+    const text = '山城的坡坡坎坎，就是<b>重庆</b>的性格。\n资料见 https://example.com/chongqing。';
+    const composer = first.page.getByRole('textbox', { name: '发表评论' });
+    await composer.fill(text);
+    expect(await first.page.locator('.char-count__numbers').textContent()).toBe(`${Array.from(text).length} / 2,000`);
+    // Without a stance the form says what is missing.
+    await first.page.getByRole('button', { name: '发表评论', exact: true }).click();
+    await expect.poll(() => first.page.getByRole('link', { name: '请选择你的立场：支持、反对或中立。' }).isVisible(), { timeout: 5_000 }).toBe(true);
+    await first.page.getByRole('radio', { name: '支持' }).check();
+    await first.page.getByRole('button', { name: '发表评论', exact: true }).click();
+    await expect.poll(() => first.page.getByText('你的评论已发表。').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => commentBy(first.page, '山城居民小王').isVisible(), { timeout: 10_000 }).toBe(true);
+
+    // The other resident sees it appear without reloading, with the stance counted.
+    const seen = commentBy(other.page, '山城居民小王');
+    await expect.poll(() => seen.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await seen.locator('.stance-badge').textContent()).toBe('立场：支持');
+    await expect.poll(() => thread(other.page).getByText('支持 1 条（100%）').isVisible(), { timeout: 10_000 }).toBe(true);
+    // Markup is shown as text; the address is a link search engines do not follow.
+    const body = seen.locator('.comment__body');
+    expect(await body.textContent()).toBe(text);
+    expect(await body.locator('b').count()).toBe(0);
+    const link = body.getByRole('link', { name: 'https://example.com/chongqing' });
+    expect(await link.getAttribute('href')).toBe('https://example.com/chongqing');
+    expect(await link.getAttribute('rel')).toBe('nofollow ugc noopener');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    // The author cannot vote on their own comment; the other resident can, and sees it at once.
+    expect(await commentBy(first.page, '山城居民小王').getByRole('button', { name: '赞同', exact: true }).count()).toBe(0);
+    const agree = seen.getByRole('button', { name: '赞同', exact: true });
+    await agree.click();
+    await expect.poll(() => agree.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+    expect(await seen.locator('.comment-votes__score').textContent()).toBe('得分：1');
+
+    // The other resident replies.
+    await seen.getByRole('button', { name: '回复', exact: true }).click();
+    await other.page.getByRole('textbox', { name: '回复 山城居民小王' }).fill('说得对，上坡下坎练出来的韧劲。');
+    await seen.getByRole('radio', { name: '中立' }).check();
+    await seen.getByRole('button', { name: '发表回复' }).click();
+    await expect.poll(() => commentBy(other.page, '江北的小陈').isVisible(), { timeout: 10_000 }).toBe(true);
+
+    // The first resident hears of it without reloading: the bell counts it, the thread offers the reply.
+    const bell = first.page.getByRole('link', { name: '通知（1 条未读）' });
+    await expect.poll(() => bell.isVisible(), { timeout: 15_000 }).toBe(true);
+    const showReplies = first.page.getByRole('button', { name: '显示 1 条回复' });
+    await expect.poll(() => showReplies.isVisible(), { timeout: 10_000 }).toBe(true);
+    await showReplies.click();
+    await expect.poll(() => commentBy(first.page, '江北的小陈').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => thread(first.page).getByText('共 2 条评论').isVisible(), { timeout: 10_000 }).toBe(true);
+    await first.page.screenshot({ path: screenshotPath('discussion-entry-phone-zh.png'), fullPage: true });
+
+    // The notifications page lists it, unread; opening it leads to the entry and reads it.
+    await bell.click();
+    await first.page.waitForURL(`${web.baseUrl}/notifications`);
+    const notice = first.page.getByRole('link', { name: '江北的小陈 回复了你的评论' });
+    await expect.poll(() => notice.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await first.page.getByText('1 条未读', { exact: true }).isVisible()).toBe(true);
+    await first.page.screenshot({ path: screenshotPath('notifications-phone-zh.png'), fullPage: true });
+    await notice.click();
+    await first.page.waitForURL(`${web.baseUrl}${entryPath}`);
+    await expect.poll(() => first.page.getByRole('link', { name: '通知', exact: true }).isVisible(), { timeout: 10_000 }).toBe(true);
+
+    // The same pages in English.
+    await first.page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => thread(first.page).getByRole('heading', { level: 2 }).textContent(), { timeout: 10_000 }).toMatch(/^Discussion/);
+    await first.page.getByRole('button', { name: 'Show 1 reply' }).click();
+    await expect.poll(() => first.page.getByRole('article', { name: 'Comment by 江北的小陈' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await first.page.screenshot({ path: screenshotPath('discussion-entry-phone-en.png'), fullPage: true });
+    await first.page.goto(`${web.baseUrl}/notifications`);
+    await expect.poll(() => first.page.getByText('You’ve read all your notifications.').isVisible(), { timeout: 10_000 }).toBe(true);
+    await first.page.screenshot({ path: screenshotPath('notifications-phone-en.png'), fullPage: true });
+
+    expect(first.problems).toEqual([]);
+    expect(other.problems).toEqual([]);
+    await first.context.close();
+    await other.context.close();
+  }, 120_000);
+
+  it('lets the author edit a comment, then delete it, keeping its place', async () => {
+    const entry = await someoneElsesEntry();
+    const entryPath = `/entries/${entry.id}`;
+    const author = await createUser(web.app.db, { verified: true, displayName: '南岸的老周' });
+    const { context, page, problems } = await openPhonePage(web.browser);
+    await signInThrough(page, author.email, TEST_PASSWORD, entryPath);
+
+    await page.getByRole('textbox', { name: '发表评论' }).fill('第一稿');
+    await page.getByRole('radio', { name: '反对' }).check();
+    await page.getByRole('button', { name: '发表评论', exact: true }).click();
+    const mine = commentBy(page, '南岸的老周');
+    await expect.poll(() => mine.isVisible(), { timeout: 10_000 }).toBe(true);
+
+    await mine.getByRole('button', { name: '编辑' }).click();
+    const field = mine.getByRole('textbox', { name: '修改评论' });
+    await field.fill('第二稿：\n换了一种说法');
+    await mine.getByRole('button', { name: '保存修改' }).click();
+    await expect.poll(() => mine.locator('.comment__body').textContent(), { timeout: 10_000 }).toBe('第二稿：\n换了一种说法');
+    expect(await mine.getByText('已编辑').isVisible()).toBe(true);
+
+    await mine.getByRole('button', { name: '删除', exact: true }).click();
+    expect(await page.getByRole('heading', { name: '确定要删除这条评论吗？' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: '确定删除' }).click();
+    const deleted = page.getByRole('article', { name: '已删除的评论' });
+    await expect.poll(() => deleted.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await deleted.textContent()).toBe('此评论已删除');
+    expect(await mine.count()).toBe(0);
+
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
