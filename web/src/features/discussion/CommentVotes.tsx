@@ -21,15 +21,15 @@ export function CommentVotes({ comment }: { comment: Comment }) {
   const vote = useVoteOnComment(target);
   const problemMessage = useProblemMessage();
   const [problem, setProblem] = useState<Problem | null>(null);
+  const readonly = comment.viewerIsAuthor || !open;
+  // Between the arrows the number speaks for itself; alone it says what it is.
   const score = (
     <span className="comment-votes__score">
-      <span className="visually-hidden">{t('discussion.votes.score')}</span>
+      <span className={readonly ? 'comment-votes__label' : 'visually-hidden'}>{t('discussion.votes.score')}</span>
       {format.number(comment.score)}
     </span>
   );
-  if (comment.viewerIsAuthor || !open) {
-    return <div className="comment-votes comment-votes--readonly">{score}</div>;
-  }
+  if (readonly) return <div className="comment-votes comment-votes--readonly">{score}</div>;
 
   const cast = (value: 1 | -1) => {
     if (vote.isPending) return;
