@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createUser, TEST_PASSWORD } from '../helpers/accounts.ts';
+import { createUser, injectAs, signIn, TEST_PASSWORD } from '../helpers/accounts.ts';
 import { hasChromium, openPhonePage, screenshotPath, useBrowserApp } from '../helpers/browser.ts';
 
 const DEMO_PASSWORD = 'chongqing-demo-2026';
@@ -139,9 +139,23 @@ describe.skipIf(!hasChromium)('discussing an entry in a browser', () => {
     await other.context.close();
   }, 120_000);
 
-  it('lets the author edit a comment, then delete it, keeping its place', async () => {
+  it('lets the author edit a comment, then delete it, keeping its place; says when comments are over the limit or closed', async () => {
     const entry = await someoneElsesEntry();
     const entryPath = `/entries/${entry.id}`;
+    const admin = await signIn(web.app, 'admin@example.com', DEMO_PASSWORD);
+    const adminDoes = (method: 'PATCH' | 'POST', url: string, payload: object) => injectAs(web.app, admin, { method, url, payload });
+    expect((await adminDoes('PATCH', `/api/campaigns/${SLUG}`, { settings: { maxCommentsPerHour: 1 } })).statusCode).toBe(200);
+
+    // A visitor who is not signed in reads the thread, is offered a way to sign in, and has no bell.
+    const visitor = await openPhonePage(web.browser);
+    await visitor.page.goto(`${web.baseUrl}${entryPath}`);
+    await expect.poll(() => visitor.page.getByText('登录后就可以发表评论、回复和投票。').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await thread(visitor.page).getByRole('link', { name: '去登录' }).getAttribute('href')).toBe(`/sign-in?next=${encodeURIComponent(entryPath)}`);
+    expect(await visitor.page.getByRole('link', { name: /^通知/ }).count()).toBe(0);
+    expect(await visitor.page.getByRole('textbox', { name: '发表评论' }).count()).toBe(0);
+    expect(visitor.problems).toEqual([]);
+    await visitor.context.close();
+
     const author = await createUser(web.app.db, { verified: true, displayName: '南岸的老周' });
     const { context, page, problems } = await openPhonePage(web.browser);
     await signInThrough(page, author.email, TEST_PASSWORD, entryPath);
@@ -167,7 +181,26 @@ describe.skipIf(!hasChromium)('discussing an entry in a browser', () => {
     expect(await deleted.textContent()).toBe('此评论已删除');
     expect(await mine.count()).toBe(0);
 
-    expect(problems).toEqual([]);
+    // One comment an hour is this campaign's limit now: the second is refused with the wait.
+    await page.getByRole('textbox', { name: '发表评论' }).fill('再说一句');
+    await page.getByRole('radio', { name: '中立' }).check();
+    await page.getByRole('button', { name: '发表评论', exact: true }).click();
+    const summary = page.locator('.error-summary');
+    await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toMatch(/你在一小时内发表的评论已达到本次征集的上限。请在 \d+ ?(分钟|小时)后再试。/);
+    expect(await summary.getByRole('heading', { name: '评论未能发表' }).isVisible()).toBe(true);
+
+    // The campaign moves on: the resident, who took part, is told; in the refine stage the thread closes, live.
+    expect((await adminDoes('POST', `/api/campaigns/${SLUG}/stage`, { stage: 'discuss' })).statusCode).toBe(200);
+    await expect.poll(() => page.getByRole('link', { name: '通知（1 条未读）' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect((await adminDoes('POST', `/api/campaigns/${SLUG}/stage`, { stage: 'refine' })).statusCode).toBe(200);
+    await expect.poll(() => thread(page).getByText('现在是提炼阶段，不能发表新的评论；已有的评论仍可阅读。').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.getByRole('textbox', { name: '发表评论' }).count()).toBe(0);
+    // Both changes, unread, are one notification naming the latest stage.
+    await page.getByRole('link', { name: '通知（1 条未读）' }).click();
+    await expect.poll(() => page.getByRole('link', { name: '征集进入提炼阶段' }).isVisible(), { timeout: 10_000 }).toBe(true);
+
+    // The refused comment is the expected 429, not an error of the page.
+    expect(problems.filter((problem) => !problem.includes('429'))).toEqual([]);
     await context.close();
   }, 60_000);
 });

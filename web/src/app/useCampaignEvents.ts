@@ -21,7 +21,11 @@ const APPLY: Appliers = {
     applyCommentChanged(client, event);
     if (event.targetType === 'submission') recountComments(client, event.targetId);
   },
-  'stage.changed': (client) => void client.invalidateQueries({ queryKey: campaignKeys.all }),
+  'stage.changed': (client) => {
+    void client.invalidateQueries({ queryKey: campaignKeys.all });
+    // Everyone who took part is notified of it, without an event of their own.
+    applyNotificationEvent(client);
+  },
   notification: (client) => applyNotificationEvent(client),
 };
 
