@@ -17,11 +17,11 @@ describe.skipIf(!hasChromium)('discussing an entry in a browser', () => {
     await page.waitForURL(`${web.baseUrl}${next}`);
   }
 
-  /** An entry by neither of the two residents, so that only the reply notifies the first. */
+  /** An entry nobody has discussed yet, by none of the residents here, so that only replies notify them. */
   async function someoneElsesEntry(): Promise<{ id: string; phrase: string }> {
-    const listed = await web.app.inject({ method: 'GET', url: `/api/campaigns/${SLUG}/submissions?sort=new&limit=20` });
-    const entry = (listed.json().items as { id: string; phrase: string; author: { displayName?: string } }[]).find(
-      (item) => item.author.displayName !== '山城居民小王',
+    const listed = await web.app.inject({ method: 'GET', url: `/api/campaigns/${SLUG}/submissions?sort=new&limit=50` });
+    const entry = (listed.json().items as { id: string; phrase: string; commentCount: number; author: { displayName?: string } }[]).find(
+      (item) => item.author.displayName !== '山城居民小王' && item.commentCount === 0,
     );
     expect(entry).toBeDefined();
     return entry!;
@@ -138,6 +138,60 @@ describe.skipIf(!hasChromium)('discussing an entry in a browser', () => {
     await first.context.close();
     await other.context.close();
   }, 120_000);
+
+  it('pages through long threads, nests replies three deep and names whom a deeper reply answers', async () => {
+    const entry = await someoneElsesEntry();
+    const moderator = await signIn(web.app, 'moderator@example.com', DEMO_PASSWORD);
+    const residents = await Promise.all(
+      ['渝中的阿梅', '巴南的小刘', '北碚的老陈'].map(async (displayName) => signIn(web.app, (await createUser(web.app.db, { verified: true, displayName })).email)),
+    );
+    const post = async (session: typeof moderator, body: string, parentId?: string) => {
+      const response = await injectAs(web.app, session, {
+        method: 'POST',
+        url: `/api/submissions/${entry.id}/comments`,
+        payload: { body, stance: 'neutral', ...(parentId && { parentId }) },
+      });
+      expect(response.statusCode).toBe(201);
+      return response.json().comment.id as string;
+    };
+    // Twelve top-level comments (a page is ten), the first by a moderator, with a chain of replies under it.
+    const first = await post(moderator, '请大家文明讨论。');
+    for (let index = 1; index < 12; index += 1) await post(residents[index % 3]!, `第 ${index} 条看法`);
+    const second = await post(residents[0]!, '同意版主。', first);
+    const third = await post(residents[1]!, '我也同意。', second);
+    await post(residents[2]!, '补充一句：要具体。', third);
+    for (let index = 1; index <= 5; index += 1) await post(residents[index % 3]!, `回复 ${index}`, first);
+
+    const { context, page, problems } = await openPhonePage(web.browser);
+    await page.goto(`${web.baseUrl}/entries/${entry.id}`);
+    const items = thread(page).locator('.comment-list').first().locator(':scope > .comment');
+    await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(10);
+    // Newest first; then the next page follows with the button, not by scrolling.
+    await page.getByRole('radio', { name: '最新' }).check();
+    await expect.poll(() => items.first().locator('.comment__body').textContent(), { timeout: 10_000 }).toBe('第 11 条看法');
+    await page.getByRole('button', { name: '加载更多评论' }).click();
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(12);
+    expect(await page.getByRole('button', { name: '加载更多评论' }).count()).toBe(0);
+
+    // The moderator's comment carries the role; its six replies come five at a time.
+    const moderatorComment = page.getByRole('article', { name: '社区版主 的评论' });
+    expect(await moderatorComment.locator('.role-badge').textContent()).toBe('身份：审核员');
+    await page.getByRole('button', { name: '显示 6 条回复' }).click();
+    const replies = page.locator(`#replies-${first} > .comment`);
+    await expect.poll(() => replies.count(), { timeout: 10_000 }).toBe(5);
+    await page.getByRole('button', { name: '加载更多回复' }).click();
+    await expect.poll(() => replies.count(), { timeout: 10_000 }).toBe(6);
+    // Three deep; the answer to the third level sits beside it, naming whom it answers.
+    await page.getByRole('button', { name: '显示 2 条回复' }).click();
+    const deepest = page.locator(`#replies-${second} > .comment[data-depth="3"]`);
+    await expect.poll(() => deepest.count(), { timeout: 10_000 }).toBe(2);
+    expect(await deepest.nth(1).locator('.comment__reply-to').textContent()).toBe('回复 @巴南的小刘');
+    await page.locator(`#comment-${second}`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('discussion-replies-phone-zh.png') });
+
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
 
   it('lets the author edit a comment, then delete it, keeping its place; says when comments are over the limit or closed', async () => {
     const entry = await someoneElsesEntry();
