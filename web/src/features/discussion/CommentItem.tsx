@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMENT_MAX_DEPTH, hasRoleBadge, type Comment } from '@city-spirit/shared';
 import { CommentBody } from './CommentBody.tsx';
@@ -20,11 +20,17 @@ export function CommentItem({ comment }: { comment: Comment }) {
   const time = useRelativeTime();
   const [mode, setMode] = useState<'read' | 'reply' | 'edit'>('read');
   const [repliesOpen, setRepliesOpen] = useState(false);
+  const card = useRef<HTMLElement>(null);
+  // When a form in the comment closes, or the comment is deleted, the focus stays with the comment.
+  const backToComment = () => {
+    setMode('read');
+    requestAnimationFrame(() => card.current?.focus());
+  };
   const hasReplyList = comment.depth < COMMENT_MAX_DEPTH;
   const editing = mode === 'edit' && comment.body !== null && canStillEdit(comment, now);
 
   const replied = (reply: Comment) => {
-    setMode('read');
+    backToComment();
     // A reply under this comment shows among its replies; a reply beside a deepest comment, beside it.
     if (reply.parentId === comment.id) setRepliesOpen(true);
   };
@@ -32,6 +38,8 @@ export function CommentItem({ comment }: { comment: Comment }) {
   return (
     <li className="comment" data-depth={comment.depth} id={`comment-${comment.id}`}>
       <article
+        ref={card}
+        tabIndex={-1}
         className="comment__card"
         data-deleted={comment.deleted || undefined}
         aria-label={comment.author ? t('discussion.comment.label', { name: comment.author.displayName }) : t('discussion.comment.deletedLabel')}
@@ -61,7 +69,7 @@ export function CommentItem({ comment }: { comment: Comment }) {
               </span>
             </header>
             {comment.replyTo && <p className="comment__reply-to">{t('discussion.comment.replyTo', { name: comment.replyTo.displayName })}</p>}
-            {editing ? <CommentEditForm comment={{ ...comment, body: comment.body }} onDone={() => setMode('read')} /> : <CommentBody body={comment.body} />}
+            {editing ? <CommentEditForm comment={{ ...comment, body: comment.body }} onDone={backToComment} /> : <CommentBody body={comment.body} />}
             {!editing && (
               <div className="comment__actions">
                 <CommentVotes comment={comment} />
@@ -75,7 +83,7 @@ export function CommentItem({ comment }: { comment: Comment }) {
                     {t('discussion.actions.edit')}
                   </button>
                 )}
-                {comment.viewerIsAuthor && <DeleteComment comment={comment} />}
+                {comment.viewerIsAuthor && <DeleteComment comment={comment} onDeleted={backToComment} />}
               </div>
             )}
             {mode === 'reply' && user && open && (
@@ -84,7 +92,7 @@ export function CommentItem({ comment }: { comment: Comment }) {
                 idPrefix={`reply-${comment.id}`}
                 replyTo={{ id: comment.id, name: comment.author.displayName }}
                 onPosted={replied}
-                onCancel={() => setMode('read')}
+                onCancel={backToComment}
               />
             )}
           </>

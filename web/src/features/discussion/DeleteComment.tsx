@@ -6,7 +6,7 @@ import { useDeleteComment } from './api/deleteComment.ts';
 import { useThread } from './threadContext.ts';
 
 /** "Delete", then a confirmation in place that says what stays (the place and the replies). */
-export function DeleteComment({ comment }: { comment: Comment }) {
+export function DeleteComment({ comment, onDeleted }: { comment: Comment; onDeleted: () => void }) {
   const { t } = useTranslation();
   const { target } = useThread();
   const problemMessage = useProblemMessage();
@@ -37,7 +37,7 @@ export function DeleteComment({ comment }: { comment: Comment }) {
           type="button"
           className="button button--danger"
           aria-disabled={removal.isPending || undefined}
-          onClick={() => !removal.isPending && removal.mutate({ id: comment.id })}
+          onClick={() => !removal.isPending && removal.mutate({ id: comment.id }, { onSuccess: onDeleted })}
         >
           {removal.isPending ? t('discussion.delete.deleting') : t('discussion.delete.confirm')}
         </button>

@@ -19,7 +19,7 @@ import { WithdrawSection } from './WithdrawSection.tsx';
 import { canSupport, SupportButton } from '../votes/SupportButton.tsx';
 
 /** `discussion`: the entry's thread, composed in at the route, shown below the explanation. */
-export function EntryPage({ discussion }: { discussion?: ReactNode } = {}) {
+export function EntryPage({ discussion }: { discussion?: ReactNode }) {
   const { t } = useTranslation();
   const params = submissionIdParamsSchema.safeParse(useParams());
   const query = useQuery({ ...submissionQuery(params.success ? params.data.id : ''), enabled: params.success });
