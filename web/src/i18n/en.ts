@@ -253,7 +253,7 @@ export const en: Messages = {
   },
   phase: {
     tag: 'Beta',
-    text: 'This platform is opening step by step: you can submit, browse and support phrases now, and compare pairs during the discussion stage. Comments and drafting will arrive in coming releases.',
+    text: 'This platform is opening step by step: you can submit, browse, support and discuss phrases now, and compare pairs during the discussion stage. Expert drafting will arrive in a coming release.',
   },
   campaign: {
     eyebrow: 'Citywide public call',
