@@ -101,6 +101,12 @@ describe.skipIf(!hasChromium)('discussing an entry in a browser', () => {
     await seen.getByRole('button', { name: '发表回复' }).click();
     await expect.poll(() => commentBy(other.page, '江北的小陈').isVisible(), { timeout: 10_000 }).toBe(true);
 
+    // Supports reach the other page live too.
+    const votes = first.page.locator('.entry__count', { hasText: '票数' }).locator('dd');
+    const before = Number(await votes.textContent());
+    await other.page.locator('.entry__facts').getByRole('button', { name: '支持', exact: true }).click();
+    await expect.poll(async () => Number(await votes.textContent()), { timeout: 15_000 }).toBe(before + 1);
+
     // The first resident hears of it without reloading: the bell counts it, the thread offers the reply.
     const bell = first.page.getByRole('link', { name: '通知（1 条未读）' });
     await expect.poll(() => bell.isVisible(), { timeout: 15_000 }).toBe(true);
