@@ -11,6 +11,7 @@ export const paths = {
   compare: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/compare`,
   ranking: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/ranking`,
   entry: (id: string) => `/entries/${encodeURIComponent(id)}`,
+  notifications: '/notifications',
 };
 
 /** The sign-in or sign-up page, coming back to `next` afterwards. */

@@ -1,5 +1,4 @@
 import { createBrowserRouter } from 'react-router';
-import { Layout } from './ui/Layout.tsx';
 import { RouteErrorView } from './ui/RouteErrorView.tsx';
 import { HomePage } from './features/campaign/HomePage.tsx';
 import { CampaignPage } from './features/campaign/CampaignPage.tsx';
@@ -10,12 +9,14 @@ import { AccountPage } from './features/accounts/AccountPage.tsx';
 import { SubmitPage } from './features/submissions/SubmitPage.tsx';
 import { ComparePage } from './features/votes/ComparePage.tsx';
 import { RankingPage } from './features/votes/RankingPage.tsx';
+import { NotificationsPage } from './features/notifications/NotificationsPage.tsx';
+import { AppLayout } from './routes/AppLayout.tsx';
 import { BrowseRoute } from './routes/BrowseRoute.tsx';
 import { EntryRoute } from './routes/EntryRoute.tsx';
 
 export const router = createBrowserRouter([
   {
-    Component: Layout,
+    Component: AppLayout,
     children: [
       {
         ErrorBoundary: RouteErrorView,
@@ -30,6 +31,7 @@ export const router = createBrowserRouter([
           { path: 'sign-in', Component: SignInPage },
           { path: 'sign-up', Component: SignUpPage },
           { path: 'account', Component: AccountPage },
+          { path: 'notifications', Component: NotificationsPage },
           { path: '*', Component: NotFoundPage },
         ],
       },

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { OwnUser } from '@city-spirit/shared';
@@ -6,15 +7,15 @@ import { SignOutButton } from './SignOutButton.tsx';
 
 const AUTH_PATHS = ['/sign-in', '/sign-up'];
 
-/** Sign in and sign up, or who is signed in, with their role and a way out. */
-export function AccountNav() {
+/** Sign in and sign up, or who is signed in, with their role and a way out; `slot` comes first for the signed in. */
+export function AccountNav({ slot }: { slot?: ReactNode }) {
   const { t } = useTranslation();
   const { user } = useSession();
   // Until the session is known, keep the place empty rather than offer the wrong links.
   if (user === undefined) return <div className="account-nav" />;
   return (
     <nav className="account-nav" aria-label={t('header.accountNavLabel')}>
-      {user ? <SignedInLinks user={user} /> : <SignedOutLinks />}
+      {user ? <SignedInLinks user={user} slot={slot} /> : <SignedOutLinks />}
     </nav>
   );
 }
@@ -40,10 +41,11 @@ function SignedOutLinks() {
   );
 }
 
-function SignedInLinks({ user }: { user: OwnUser }) {
+function SignedInLinks({ user, slot }: { user: OwnUser; slot: ReactNode }) {
   const { t } = useTranslation();
   return (
     <ul className="account-nav__list">
+      {slot && <li className="account-nav__slot">{slot}</li>}
       <li className="account-nav__user">
         <NavLink to="/account" className="account-nav__link account-nav__name">
           <UserIcon />

@@ -1,11 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SiteHeader } from './SiteHeader.tsx';
 import { SiteFooter } from './SiteFooter.tsx';
 import { noticeFrom } from './notices.ts';
 
-export function Layout() {
+/** `accountSlot`: what the app adds beside the signed-in resident's name (the notification bell). */
+export function Layout({ accountSlot }: { accountSlot?: ReactNode }) {
   const { t } = useTranslation();
   const mainRef = useFocusMainAfterNavigation();
   return (
@@ -13,7 +14,7 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t('skipLink')}
       </a>
-      <SiteHeader />
+      <SiteHeader accountSlot={accountSlot} />
       <main id="main" ref={mainRef} tabIndex={-1}>
         <FlashNotice />
         <Outlet />

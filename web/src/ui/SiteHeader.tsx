@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { stageAllows, useCurrentCampaign } from '../api/campaigns.ts';
@@ -7,7 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { AccountNav } from './AccountNav.tsx';
 import { PhaseBanner } from './PhaseBanner.tsx';
 
-export function SiteHeader() {
+export function SiteHeader({ accountSlot }: { accountSlot?: ReactNode }) {
   const { t } = useTranslation();
   const campaign = useCurrentCampaign();
   return (
@@ -20,7 +21,7 @@ export function SiteHeader() {
             <span className="brand__tagline">{t('header.tagline')}</span>
           </span>
         </Link>
-        <AccountNav />
+        <AccountNav slot={accountSlot} />
         <LanguageSwitch />
       </div>
       <nav className="site-nav" aria-label={t('header.navLabel')}>

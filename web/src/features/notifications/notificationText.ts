@@ -1,0 +1,34 @@
+import type { TFunction } from 'i18next';
+import { stageSchema, type Notification } from '@city-spirit/shared';
+
+type Format = { number: (value: number) => string };
+
+/** What happened, in a line ("山水之城 收到 5 条新评论"), and where, where that adds something. */
+export function notificationText(t: TFunction, format: Format, notification: Notification): { headline: string; context?: string } {
+  const title = notification.subject.title;
+  const actor = notification.actor?.displayName ?? '';
+  const count = format.number(notification.count);
+  const many = notification.count > 1;
+  const reason = typeof notification.details.reason === 'string' && notification.details.reason ? t('notifications.kinds.reason', { reason: notification.details.reason }) : undefined;
+  switch (notification.kind) {
+    case 'comment.on_entry':
+      return { headline: many ? t('notifications.kinds.commentOnEntryMany', { title, formatted: count }) : t('notifications.kinds.commentOnEntry', { actor, title }) };
+    case 'comment.reply':
+      return {
+        headline: many ? t('notifications.kinds.replyMany', { actor, formatted: count }) : t('notifications.kinds.reply', { actor }),
+        context: t('notifications.kinds.replyContext', { title }),
+      };
+    case 'campaign.stage_changed': {
+      const stage = stageSchema.safeParse(notification.details.stage);
+      return stage.success ? { headline: t('notifications.kinds.stageChanged', { stage: t(`stages.${stage.data}.name`) }), context: title } : { headline: title };
+    }
+    case 'entry.shortlisted':
+      return { headline: t('notifications.kinds.shortlisted', { title }), context: reason };
+    case 'entry.hidden':
+      return { headline: t('notifications.kinds.hidden', { title }), context: reason };
+    case 'entry.merged':
+      return { headline: t('notifications.kinds.merged', { title }), context: reason };
+    case 'entry.restored':
+      return { headline: t('notifications.kinds.restored', { title }), context: reason };
+  }
+}

@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { campaignEventSchemas, type CampaignEventData, type CampaignEventType } from '@city-spirit/shared';
+import { campaignKeys, useCurrentCampaign } from '../api/campaigns.ts';
+import { useSession } from '../api/session.ts';
+import { applyCommentChanged, applyCommentCreated } from '../features/discussion/api/cache.ts';
+import { applyNotificationEvent } from '../features/notifications/api/events.ts';
+import { countNewComment, markListsStale, recountComments, setLiveVoteCount } from '../features/submissions/api/liveUpdates.ts';
+
+type Appliers = { [Type in CampaignEventType]: (client: QueryClient, data: CampaignEventData<Type>) => void };
+
+/** What each live event changes in the cache: only what it is about, nothing read again wholesale. */
+const APPLY: Appliers = {
+  'submission.created': (client) => markListsStale(client),
+  'submission.votes': (client, { id, voteCount }) => setLiveVoteCount(client, id, voteCount),
+  'comment.created': (client, event) => {
+    applyCommentCreated(client, event);
+    if (event.targetType === 'submission') countNewComment(client, event.targetId);
+  },
+  'comment.changed': (client, event) => {
+    applyCommentChanged(client, event);
+    if (event.targetType === 'submission') recountComments(client, event.targetId);
+  },
+  'stage.changed': (client) => {
+    void client.invalidateQueries({ queryKey: campaignKeys.all });
+    // Everyone who took part is notified of it, without an event of their own.
+    applyNotificationEvent(client);
+  },
+  notification: (client) => applyNotificationEvent(client),
+};
+
+/** Events already applied, so that one sent again after a reconnection does not count twice. */
+const REMEMBERED_EVENTS = 500;
+
+/**
+ * One live connection per tab to the current campaign's events, opened again for a new session (the
+ * stream tells each person of their own notifications). EventSource reconnects by itself and
+ * resumes with Last-Event-ID.
+ */
+export function useCampaignEvents(): void {
+  const client = useQueryClient();
+  const slug = useCurrentCampaign()?.slug;
+  const { user } = useSession();
+  const viewer = user === undefined ? undefined : (user?.id ?? null);
+
+  useEffect(() => {
+    if (!slug || viewer === undefined || typeof EventSource === 'undefined') return;
+    const source = new EventSource(`/api/campaigns/${encodeURIComponent(slug)}/events`);
+    const applied = new Set<string>();
+    const listen = <Type extends CampaignEventType>(type: Type) => {
+      source.addEventListener(type, (event: MessageEvent<string>) => {
+        if (event.lastEventId) {
+          if (applied.has(event.lastEventId)) return;
+          applied.add(event.lastEventId);
+          if (applied.size > REMEMBERED_EVENTS) applied.delete(applied.values().next().value!);
+        }
+        let data: unknown;
+        try {
+          data = JSON.parse(event.data);
+        } catch {
+          return;
+        }
+        const parsed = campaignEventSchemas[type].safeParse(data);
+        if (parsed.success) APPLY[type](client, parsed.data as CampaignEventData<Type>);
+      });
+    };
+    for (const type of Object.keys(APPLY) as CampaignEventType[]) listen(type);
+    return () => source.close();
+  }, [client, slug, viewer]);
+}
