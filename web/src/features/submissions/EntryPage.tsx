@@ -125,7 +125,6 @@ function EntryView({ submission, renderSupport, renderThread }: EntrySlots & { s
               <p className="entry__no-explanation">{t('entry.noExplanation')}</p>
             )}
           </section>
-          {renderThread?.(submission)}
         </div>
         <aside className="panel entry__facts" aria-labelledby="entry-facts-heading">
           <h2 id="entry-facts-heading" className="entry__facts-heading">
@@ -148,6 +147,8 @@ function EntryView({ submission, renderSupport, renderThread }: EntrySlots & { s
             <p className="entry__facts-note">{submission.voteCount === null ? t('entry.votesHidden') : t('entry.votingSoon')}</p>
           )}
         </aside>
+        {/* After the facts, so that on a phone the support button is not below a long thread. */}
+        {renderThread && <div className="entry__thread">{renderThread(submission)}</div>}
         {((similar && similar.length > 0) || canWithdraw) && (
           <div className="entry__more">
             {similar && similar.length > 0 && <SimilarAfterSubmit similar={similar} />}
