@@ -10,7 +10,7 @@ import { fullLoad, pacedLoad } from './paced.ts';
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 10_000);
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 1_000);
 
-async function fillThread(db: Database, entryId: string): Promise<void> {
+export async function fillThread(db: Database, entryId: string): Promise<void> {
   await db.execute(sql`INSERT INTO users (display_name) SELECT 'Thread voice ' || g FROM generate_series(1, 500) g`);
   const top = Math.round(COMMENTS / 3);
   // Top level: authors, stances and times spread; votes as counts, with a few hundred vote rows for viewers.

@@ -306,9 +306,15 @@ export const comments = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [
-    // In the lists' sort order (see submissions_new_idx): a page is an index range, whatever the thread's size.
-    index('comments_top_idx').on(t.targetType, t.targetId, t.parentId, t.wilson.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index('comments_new_idx').on(t.targetType, t.targetId, t.parentId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // In the lists' sort order (see submissions_new_idx): a page is an index range, whatever the
+    // thread's size. The top level has its own partial indexes: with parent_id IS NULL as a key
+    // condition, PostgreSQL does not use the columns after it for the order, and sorts the level.
+    index('comments_level_top_idx')
+      .on(t.targetType, t.targetId, t.wilson.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`parent_id IS NULL`),
+    index('comments_level_new_idx').on(t.targetType, t.targetId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`parent_id IS NULL`),
+    index('comments_replies_top_idx').on(t.parentId, t.wilson.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('comments_replies_new_idx').on(t.parentId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('comments_author_idx').on(t.authorId, t.createdAt),
     index('comments_campaign_idx').on(t.campaignId, t.createdAt),
   ],

@@ -59,10 +59,13 @@ export async function listComments(
     ...(cursor ? [order.after(cursor)] : []),
   ];
   const [{ rows }, stance] = await Promise.all([
+    // The page is cut from the index first and joined to its authors after: joined before, the
+    // planner hashed the authors and sorted every comment of the level (3.2 ms at 3 000, growing).
     db.execute<CommentRow>(sql`
-      SELECT ${commentColumns(viewer)} FROM comments c JOIN users u ON u.id = c.author_id
-      WHERE ${sql.join(conditions, sql` AND `)}
-      ORDER BY ${order.orderBy} LIMIT ${query.limit + 1}`),
+      SELECT ${commentColumns(viewer)}
+      FROM (SELECT * FROM comments c WHERE ${sql.join(conditions, sql` AND `)} ORDER BY ${order.orderBy} LIMIT ${query.limit + 1}) c
+      JOIN users u ON u.id = c.author_id
+      ORDER BY ${order.orderBy}`),
     stanceSummary(db, target.type, target.id),
   ]);
   const page = rows.slice(0, query.limit);
