@@ -33,7 +33,7 @@ const envSchema = z.object({
   SESSION_IDLE_HOURS_STAFF: positiveInt.default(12),
   SESSION_MAX_AGE_DAYS: positiveInt.default(90),
   VERIFICATION_PROVIDER: z.enum(['console']).default('console'),
-  EVENTS_HEARTBEAT_SECONDS: positiveInt.max(300).default(25),
+  EVENTS_HEARTBEAT_SECONDS: positiveInt.max(30, 'at most 30: the contract promises a comment line at least every 30 s').default(25),
   EVENTS_MAX_CONNECTIONS_PER_ADDRESS: positiveInt.default(20),
   EVENTS_RESUME_MINUTES: positiveInt.max(1440).default(5),
 });

@@ -22,3 +22,6 @@ export const conflict = (detail: string) => new AppError('conflict', 409, detail
 /** 429 with Retry-After (seconds), set by the errors plugin from `retryAfter`. */
 export const rateLimited = (detail: string, retryAfterMs: number) =>
   new AppError('rate_limited', 429, detail, { retryAfter: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
+
+/** 503 with Retry-After (seconds): a dependency is down for a moment. */
+export const unavailable = (detail: string, retryAfterSeconds: number) => new AppError('unavailable', 503, detail, { retryAfter: retryAfterSeconds });

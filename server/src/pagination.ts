@@ -25,7 +25,12 @@ export function cursorDate(text: string): Date {
 export const cursorNumber = z
   .string()
   .regex(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i)
-  .refine((text) => Number.isFinite(Number(text)) && Math.abs(Number(text)) < 1e300);
+  .refine((text) => {
+    const value = Number(text);
+    // JavaScript reads "1e-400" as 0; PostgreSQL refuses it as out of range. A zero must be written as one.
+    const representable = value === 0 ? /^-?0*\.?0*(e[+-]?\d+)?$/i.test(text) : Math.abs(value) > 1e-300;
+    return Number.isFinite(value) && Math.abs(value) < 1e300 && representable;
+  });
 
 /** The cursor of lists ordered by creation time: the last row's time and id. */
 export const timeCursorSchema = z.object({ at: cursorTime, id: z.uuid() });

@@ -146,6 +146,31 @@ describe('comments', () => {
     await expectCountsMatchRows();
   });
 
+  it('withhold the author of a deleted comment also where a reply names whom it answers', async () => {
+    const slug = await createCampaign(app, admin);
+    const id = await entry(slug);
+    const [a, b, c] = [await resident(), await resident(), await resident()];
+    const top = await comment(a, id);
+    const second = await comment(b, id, { parentId: top.id });
+    const third = await comment(c, id, { parentId: second.id });
+    const answer = await comment(a, id, { parentId: third.id });
+    expect(answer.replyTo?.id).toBe(third.id);
+    await injectAs(app, c, { method: 'DELETE', url: `/api/comments/${third.id}` });
+    const replies = await list(id, `?parentId=${second.id}`);
+    expect(replies.items.find((r: Comment) => r.id === answer.id).replyTo).toBeNull();
+  });
+
+  it('can no longer be deleted once the stage has closed the discussion', async () => {
+    const slug = await createCampaign(app, admin);
+    const id = await entry(slug);
+    const alice = await resident();
+    const c = await comment(alice, id);
+    for (const stage of ['discuss', 'refine']) await injectAs(app, admin, { method: 'POST', url: `/api/campaigns/${slug}/stage`, payload: { stage } });
+    const refused = await injectAs(app, alice, { method: 'DELETE', url: `/api/comments/${c.id}` });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('stage_closed');
+  });
+
   it('show the role of staff authors', async () => {
     const slug = await createCampaign(app, admin);
     const id = await entry(slug);
@@ -275,6 +300,14 @@ describe('comment pages', () => {
     }
     const tampered = await app.inject({ method: 'GET', url: `/api/submissions/${id}/comments?sort=top&cursor=abc` });
     expect(tampered.statusCode).toBe(400);
+    // JavaScript reads 1e-400 as 0, PostgreSQL refuses it: the cursor check must too.
+    for (const wilson of ['1e-400', '2', '-0.5']) {
+      const cursor = Buffer.from(JSON.stringify({ at: '2026-01-01T00:00:00Z', id: ids[0], wilson })).toString('base64url');
+      const crafted = await app.inject({ method: 'GET', url: `/api/submissions/${id}/comments?sort=top&cursor=${cursor}` });
+      expect(crafted.statusCode, wilson).toBe(400);
+    }
+    const trending = Buffer.from(JSON.stringify({ asOf: '2026-01-01T00:00:00Z', at: '2026-01-01T00:00:00Z', id: ids[0], score: '1e-400' })).toString('base64url');
+    expect((await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/submissions?sort=trending&cursor=${trending}` })).statusCode).toBe(400);
   });
 
   it('cost a fixed number of SQL queries whatever the thread size', async () => {

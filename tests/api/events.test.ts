@@ -180,4 +180,65 @@ describe('the campaign event stream', () => {
     await stream.waitFor(() => body().includes('retry: 2000'));
     stream.close();
   });
+
+  it('sends no vote count of an entry that is not public', async () => {
+    const slug = await createCampaign(first, admin);
+    const author = await resident();
+    const id = await entry(slug, author);
+    const voter = await resident();
+    await injectAs(first, voter, { method: 'PUT', url: `/api/submissions/${id}/vote` });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await db.execute(sql`UPDATE submissions SET status = 'hidden' WHERE id = ${id}`);
+    const stream = openEventStream(`${base}/api/campaigns/${slug}/events`);
+    await stream.ready;
+    // The author may still see the hidden entry, and their own page's withdraw goes through.
+    const { session: moderator } = await signedInUser(first, db, 'moderator');
+    await injectAs(first, moderator, { method: 'DELETE', url: `/api/submissions/${id}/vote` });
+    await injectAs(first, voter, { method: 'DELETE', url: `/api/submissions/${id}/vote` });
+    await injectAs(first, await resident(), { method: 'POST', url: `/api/submissions/${await entry(slug, author)}/comments`, payload: { body: 'marker', stance: 'neutral' } });
+    await stream.waitFor(() => stream.events.find((e) => e.event === 'comment.created'));
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(stream.events.filter((e) => e.event === 'submission.votes')).toEqual([]);
+    stream.close();
+  });
+
+  it('frees the places of clients that leave before their stream is set up', async () => {
+    const slug = await createCampaign(first, admin);
+    const slow = await buildApp(config);
+    await slow.listen({ host: '127.0.0.1', port: 0 });
+    const url = `http://127.0.0.1:${(slow.server.address() as AddressInfo).port}/api/campaigns/${slug}/events`;
+    // Subscribing takes a while (as while the listener reconnects); the clients leave meanwhile.
+    const subscribe = slow.events.subscribe;
+    slow.events.subscribe = async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return subscribe(...args);
+    };
+    for (let i = 0; i < 5; i++) {
+      const stream = openEventStream(url);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      stream.close();
+      await stream.ready.catch(() => undefined);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(slow.events.listenerCount()).toBe(0);
+    slow.events.subscribe = subscribe;
+    const streams = Array.from({ length: 3 }, () => openEventStream(url));
+    expect((await Promise.all(streams.map((s) => s.ready))).map((r) => r.status)).toEqual([200, 200, 200]);
+    for (const stream of streams) stream.close();
+    await slow.close();
+  });
+
+  it('answers 503 with Retry-After, not a hang or a 500, when it cannot listen', async () => {
+    const slug = await createCampaign(first, admin);
+    const broken = await buildApp(config);
+    await broken.ready();
+    const original = broken.events.subscribe;
+    broken.events.subscribe = () => Promise.reject(new Error('connection refused'));
+    const response = await broken.inject({ method: 'GET', url: `/api/campaigns/${slug}/events` });
+    broken.events.subscribe = original;
+    await broken.close();
+    expect(response.statusCode).toBe(503);
+    expect(response.json().code).toBe('unavailable');
+    expect(response.headers['retry-after']).toBe('5');
+  });
 });

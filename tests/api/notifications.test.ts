@@ -119,4 +119,24 @@ describe('notifications', () => {
     } while (cursor);
     expect(seen).toEqual([...ids].reverse());
   });
+
+  it('name no erased account: the latest commenter who deletes the account shows as erased, and their own notifications go', async () => {
+    const slug = await createCampaign(app, admin);
+    const author = await resident();
+    const id = await entry(slug, author, '抹去的名字');
+    const { session: leaver, user } = await signedInUser(app, db, 'resident');
+    await comment(await resident(), id);
+    await comment(leaver, id);
+    const leaverName = (await inbox(author)).items[0]!.actor?.displayName;
+    expect(leaverName).toMatch(/^Tester/);
+    // The leaver was told of something too.
+    const own = await entry(slug, leaver, '要走的人的表述');
+    await comment(author, own);
+    expect((await injectAs(app, leaver, { method: 'DELETE', url: '/api/me' })).statusCode).toBe(204);
+    const { items } = await inbox(author);
+    expect(items[0]!.actor).toEqual({ displayName: '已注销用户' });
+    expect(JSON.stringify(items)).not.toContain(leaverName);
+    const { rows } = await db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM notifications WHERE user_id = ${user.id}`);
+    expect(Number(rows[0]!.n)).toBe(0);
+  });
 });

@@ -382,7 +382,8 @@ export const notifications = pgTable(
     subjectId: text('subject_id').notNull(),
     subjectTitle: text('subject_title').notNull(),
     entryId: uuid('entry_id'),
-    actorName: text('actor_name'),
+    /** Who caused the latest grouped event; their name is read from their account, so an erased account shows as erased. */
+    actorId: uuid('actor_id').references(() => users.id),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     count: integer('count').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

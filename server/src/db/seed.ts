@@ -206,7 +206,7 @@ async function seedDemoComments(
         value,
       }));
       for (const vote of values) await tx.execute(sql`INSERT INTO comment_votes (comment_id, user_id, value) VALUES (${id}, ${vote.voter}, ${vote.value})`);
-      const common = { campaignId: campaign.id, entryId: entry.id, actorName: author.displayName, details: { commentId: id } };
+      const common = { campaignId: campaign.id, entryId: entry.id, actorId: author.id, details: { commentId: id } };
       if (answered && answered.authorId !== author.id) {
         await notify(tx, { ...common, userId: answered.authorId, kind: 'comment.reply', subject: { type: 'comment', id: answered.id, title: entry.phrase } });
       }

@@ -35,6 +35,8 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 };
 
 /** Errors that mean the database cannot be reached right now, not that the request was wrong. */
+/** node-postgres's words when no connection could be had in time: the pool's, and a client's. */
+const CONNECTION_TIMEOUT = /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout)$/;
 const DATABASE_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
 
 type CodedError = Error & { code?: unknown; constraint?: unknown };
@@ -115,8 +117,8 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   if (hasErrorCode(error, UNIQUE_VIOLATION)) {
     return problem(409, 'conflict', 'This conflicts with data saved in the meantime. Reload and try again.');
   }
-  if (hasErrorCode(error, DATABASE_UNAVAILABLE)) {
-    return problem(503, 'unavailable', 'The service cannot reach its database right now. Try again in a moment.');
+  if (hasErrorCode(error, DATABASE_UNAVAILABLE) || CONNECTION_TIMEOUT.test(error.message)) {
+    return problem(503, 'unavailable', 'The service cannot reach its database right now. Try again in a moment.', { retryAfter: 5 });
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
@@ -150,7 +152,7 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toProblem(error, request);
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
-    if (body.status === 429 && typeof body.retryAfter === 'number') reply.header('retry-after', String(body.retryAfter));
+    if ((body.status === 429 || body.status === 503) && typeof body.retryAfter === 'number') reply.header('retry-after', String(body.retryAfter));
     return sendProblem(reply, body);
   });
 }

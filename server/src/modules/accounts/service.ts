@@ -176,8 +176,8 @@ async function participationOf(db: Executor, userId: string) {
     rowsOf(sql`SELECT id, target_type, target_id, parent_id, stance, body, upvotes, downvotes, created_at, edited_at, deleted_at FROM comments WHERE author_id = ${userId} ORDER BY created_at`),
     rowsOf(sql`SELECT e.comment_id, e.body, e.replaced_at FROM comment_edits e JOIN comments c ON c.id = e.comment_id WHERE c.author_id = ${userId} ORDER BY e.id`),
     rowsOf(sql`SELECT comment_id, value, created_at, updated_at FROM comment_votes WHERE user_id = ${userId} ORDER BY created_at`),
-    rowsOf(sql`SELECT id, kind, count, subject_type, subject_id, subject_title, entry_id, actor_name, details, created_at, updated_at, read_at FROM notifications
-      WHERE user_id = ${userId} ORDER BY updated_at`),
+    rowsOf(sql`SELECT n.id, n.kind, n.count, n.subject_type, n.subject_id, n.subject_title, n.entry_id, a.display_name AS actor_name, n.details, n.created_at, n.updated_at, n.read_at
+      FROM notifications n LEFT JOIN users a ON a.id = n.actor_id WHERE n.user_id = ${userId} ORDER BY n.updated_at`),
   ]);
   return {
     votes: userVotes.map((v) => ({ submissionId: v.submission_id, phrase: v.phrase, campaignSlug: v.slug, createdAt: iso(v.created_at) })),
@@ -238,6 +238,8 @@ export async function deleteAccount(db: Executor, userId: string): Promise<void>
       })
       .where(eq(users.id, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
+    // What the account was told is personal too; what it did stays, under the anonymous name.
+    await tx.execute(sql`DELETE FROM notifications WHERE user_id = ${userId}`);
     await tx.delete(verificationCodes).where(eq(verificationCodes.userId, userId));
   });
 }

@@ -6,7 +6,8 @@ import { cursorNumber, cursorTime, decodeCursor, encodeCursor } from '../../pagi
 import { commentColumns, toComment, type CommentRow } from './present.ts';
 import { visibleTarget, type Commenter } from './service.ts';
 
-const cursorSchema = z.object({ at: cursorTime, id: z.uuid(), wilson: cursorNumber.optional() });
+// A Wilson bound lies in [0, 1].
+const cursorSchema = z.object({ at: cursorTime, id: z.uuid(), wilson: cursorNumber.refine((text) => Number(text) >= 0 && Number(text) <= 1).optional() });
 type ListCursor = z.infer<typeof cursorSchema>;
 const cursorSchemas: Record<CommentSort, z.ZodType<ListCursor>> = {
   top: cursorSchema.required({ wilson: true }),

@@ -31,7 +31,7 @@ export const commentColumns = (viewer: PolicyViewer): SQL => sql`
   c.id, c.target_type, c.target_id, c.parent_id, c.depth, c.reply_to_id, c.author_id, c.stance, c.body,
   c.upvotes, c.downvotes, c.reply_count, c.created_at, c.created_at::text AS created_exact, c.wilson::text AS wilson_exact,
   c.edited_at, c.deleted_at, u.display_name AS author_name, u.role AS author_role,
-  (SELECT ru.display_name FROM comments r JOIN users ru ON ru.id = r.author_id WHERE r.id = c.reply_to_id) AS reply_to_name,
+  (SELECT ru.display_name FROM comments r JOIN users ru ON ru.id = r.author_id WHERE r.id = c.reply_to_id AND r.deleted_at IS NULL) AS reply_to_name,
   ${viewer ? sql`(SELECT cv.value FROM comment_votes cv WHERE cv.comment_id = c.id AND cv.user_id = ${viewer.id})` : sql`NULL::smallint`} AS viewer_vote`;
 
 const iso = (text: string | null) => (text === null ? null : new Date(text).toISOString());
@@ -47,6 +47,7 @@ export function toComment(row: CommentRow, viewer: PolicyViewer, now = Date.now(
     targetId: row.target_id,
     parentId: row.parent_id,
     depth: Number(row.depth),
+    // A deleted comment's author is withheld, also where a reply names whom it answers.
     replyTo: row.reply_to_id && row.reply_to_name !== null ? { id: row.reply_to_id, displayName: row.reply_to_name } : null,
     stance: row.stance,
     body: deleted ? null : row.body,

@@ -8,6 +8,7 @@ import {
   type CommentStance,
   type CommentTargetType,
   type CommentVoteResult,
+  type Role,
   type commentCreateSchema,
 } from '@city-spirit/shared';
 import type { Database, Executor } from '../../db/client.ts';
@@ -18,7 +19,7 @@ import { notify } from '../notifications/service.ts';
 import { commentColumns, toComment, type CommentRow } from './present.ts';
 import { COMMENT_TARGETS, type CommentTarget } from './targets.ts';
 
-export type Commenter = { id: string; role: 'resident' | 'moderator' | 'expert' | 'admin'; displayName: string };
+export type Commenter = { id: string; role: Role; displayName: string };
 
 const HOUR_MS = 3_600_000;
 
@@ -35,15 +36,16 @@ function assertOpen(target: CommentTarget): void {
   if (!target.open) throw conflict('This entry is not open to discussion any more; its comments stay readable.');
 }
 
-export async function loadComment(db: Executor, id: string, viewer: Commenter | null): Promise<CommentRow | null> {
+/** A comment as presented; `lock` takes its row for the rest of the transaction, before anything is decided on it. */
+export async function loadComment(db: Executor, id: string, viewer: Commenter | null, lock = false): Promise<CommentRow | null> {
   const { rows } = await db.execute<CommentRow>(sql`
-    SELECT ${commentColumns(viewer)} FROM comments c JOIN users u ON u.id = c.author_id WHERE c.id = ${id}`);
+    SELECT ${commentColumns(viewer)} FROM comments c JOIN users u ON u.id = c.author_id WHERE c.id = ${id} ${lock ? sql`FOR UPDATE OF c` : sql``}`);
   return rows[0] ?? null;
 }
 
 /** A comment and its target, 404 unless the viewer may see the target. */
-async function visibleComment(db: Executor, id: string, viewer: Commenter | null): Promise<{ row: CommentRow; target: CommentTarget }> {
-  const row = await loadComment(db, id, viewer);
+async function visibleComment(db: Executor, id: string, viewer: Commenter | null, lock = false): Promise<{ row: CommentRow; target: CommentTarget }> {
+  const row = await loadComment(db, id, viewer, lock);
   const target = row ? await COMMENT_TARGETS[row.target_type].load(db, row.target_id, viewer) : null;
   if (!row || !target) throw notFound('There is no such comment.');
   return { row, target };
@@ -94,7 +96,7 @@ async function countStance(tx: Executor, target: { type: string; id: string }, s
 
 /** Who hears of a new comment: the author it answers, and the target's author; never the commenter. */
 async function notifyOfComment(tx: Executor, target: CommentTarget, author: Commenter, placement: Placement, commentId: string): Promise<void> {
-  const common = { campaignId: target.campaign.id, entryId: target.entryId, actorName: author.displayName };
+  const common = { campaignId: target.campaign.id, entryId: target.entryId, actorId: author.id };
   const answeredAuthor = placement.answered?.authorId ?? null;
   if (answeredAuthor && answeredAuthor !== author.id) {
     await notify(tx, {
@@ -149,9 +151,8 @@ export async function createComment(
 
 /** The author's own comment, locked, that is not deleted. */
 async function ownLiveComment(tx: Executor, author: Commenter, id: string): Promise<{ row: CommentRow; target: CommentTarget }> {
-  const found = await visibleComment(tx, id, author);
+  const found = await visibleComment(tx, id, author, true);
   if (found.row.author_id !== author.id) throw forbidden('Only its author may change or delete a comment.');
-  await tx.execute(sql`SELECT 1 FROM comments WHERE id = ${id} FOR UPDATE`);
   return found;
 }
 
@@ -164,9 +165,8 @@ export async function editComment(db: Database, author: Commenter, id: string, b
     if (Date.now() - new Date(row.created_at).getTime() > COMMENT_EDIT_WINDOW_MS) {
       throw conflict(`A comment can be edited for ${COMMENT_EDIT_WINDOW_MS / 60_000} minutes after posting; this one no longer can. Post a reply to add to it.`);
     }
-    const { rows } = await tx.execute<{ body: string }>(sql`SELECT body FROM comments WHERE id = ${id}`);
-    if (rows[0]!.body === body) return;
-    await tx.execute(sql`INSERT INTO comment_edits (comment_id, body) VALUES (${id}, ${rows[0]!.body})`);
+    if (row.body === body) return;
+    await tx.execute(sql`INSERT INTO comment_edits (comment_id, body) VALUES (${id}, ${row.body})`);
     await tx.execute(sql`UPDATE comments SET body = ${body}, edited_at = now() WHERE id = ${id}`);
     await recordEvent(tx, target.campaign.id, 'comment.changed', { id, targetType: target.type, targetId: target.id, parentId: row.parent_id });
   });
@@ -177,6 +177,9 @@ export async function editComment(db: Database, author: Commenter, id: string, b
 export async function deleteComment(db: Database, author: Commenter, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, target } = await ownLiveComment(tx, author, id);
+    if (row.deleted_at) return;
+    // The thread's counts are part of the stage's record: once its discussion is closed, so are they.
+    assertStageAllows(target.campaign, COMMENT_TARGETS[target.type].stageAction);
     const { rows } = await tx.execute<{ id: string }>(sql`
       UPDATE comments SET deleted_at = now() WHERE id = ${id} AND deleted_at IS NULL RETURNING id`);
     if (rows.length === 0) return;
@@ -192,11 +195,10 @@ export async function deleteComment(db: Database, author: Commenter, id: string)
  */
 export async function voteOnComment(db: Database, voter: Commenter, id: string, value: 1 | -1 | null): Promise<CommentVoteResult> {
   return db.transaction(async (tx) => {
-    const { row, target } = await visibleComment(tx, id, voter);
+    const { row, target } = await visibleComment(tx, id, voter, true);
     assertOpen(target);
     if (row.deleted_at) throw conflict('This comment has been deleted; it can no longer be voted on.');
     if (row.author_id === voter.id) throw conflict('You cannot vote on your own comment.');
-    await tx.execute(sql`SELECT 1 FROM comments WHERE id = ${id} FOR UPDATE`);
     const { rows: previousRows } = await tx.execute<{ value: number }>(sql`
       SELECT value FROM comment_votes WHERE comment_id = ${id} AND user_id = ${voter.id}`);
     const previous = previousRows[0] ? Number(previousRows[0].value) : 0;

@@ -63,7 +63,12 @@ export function createEventHub(databaseUrl: string, log: FastifyBaseLogger): Eve
   let closed = false;
   let retryTimer: NodeJS.Timeout | null = null;
 
+  // Ids dispatched lately: after a reconnect an event can come both by NOTIFY and from the catch-up read.
+  const recent = new Set<number>();
   const dispatch = (event: CampaignEvent) => {
+    if (recent.has(event.id)) return;
+    recent.add(event.id);
+    if (recent.size > 10_000) recent.delete(recent.values().next().value!);
     if (event.id > lastId) lastId = event.id;
     for (const listener of listeners.get(event.campaignId) ?? []) {
       try {
@@ -83,6 +88,15 @@ export function createEventHub(databaseUrl: string, log: FastifyBaseLogger): Eve
     for (const row of rows) dispatch({ id: Number(row.id), campaignId: row.campaign_id, type: row.type, data: row.data, recipientId: row.recipient_id });
   }
 
+  // A connection that only listens never writes, so one dropped silently (a NAT, a load balancer)
+  // would raise no error: a query every 30 s finds out, and the error handler reconnects.
+  const probe = setInterval(() => {
+    const connection = client;
+    if (!connection) return;
+    connection.query('SELECT 1').catch((error: Error) => connection.emit('error', error));
+  }, 30_000);
+  probe.unref();
+
   function scheduleReconnect() {
     if (closed || retryTimer || listeners.size === 0) return;
     retryTimer = setTimeout(() => {
@@ -95,7 +109,7 @@ export function createEventHub(databaseUrl: string, log: FastifyBaseLogger): Eve
   function connect(): Promise<void> {
     if (client) return Promise.resolve();
     connecting ??= (async () => {
-      const connection = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000, application_name: LISTENER_NAME });
+      const connection = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000, application_name: LISTENER_NAME, keepAlive: true });
       connection.on('error', (error) => {
         log.warn({ err: error }, 'event listener connection lost');
         if (client === connection) client = null;
@@ -140,6 +154,7 @@ export function createEventHub(databaseUrl: string, log: FastifyBaseLogger): Eve
         await connect();
       } catch (error) {
         set.delete(listener);
+        if (set.size === 0) listeners.delete(campaignId);
         throw error;
       }
       return () => {
@@ -150,6 +165,7 @@ export function createEventHub(databaseUrl: string, log: FastifyBaseLogger): Eve
     listenerCount: () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0),
     async close() {
       closed = true;
+      clearInterval(probe);
       if (retryTimer) clearTimeout(retryTimer);
       listeners.clear();
       await connecting?.catch(() => undefined);

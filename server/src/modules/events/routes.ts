@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { campaignSlugParamsSchema, voteCountsHiddenInStage, type CampaignEventType } from '@city-spirit/shared';
-import { rateLimited } from '../../errors.ts';
+import { rateLimited, unavailable } from '../../errors.ts';
 import { problemResponses } from '../../plugins/errors.ts';
 import { campaignRules, type CampaignRules } from '../campaigns/service.ts';
 import { eventsSince, type CampaignEvent, type EventHub } from './hub.ts';
@@ -58,7 +58,7 @@ export const eventRoutes: FastifyPluginAsyncZod<EventStreamOptions> = async (app
           'Events: submission.created, submission.votes (not while vote counts are hidden), comment.created, comment.changed, stage.changed, and notification (to its recipient only). A comment line every 25 s keeps the connection open. Events of the last few minutes are sent again after Last-Event-ID.',
         params: campaignSlugParamsSchema,
         querystring: eventsQuerySchema,
-        response: { ...problemResponses(400, 404, 429) },
+        response: { ...problemResponses(400, 404, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -90,7 +90,11 @@ export const eventRoutes: FastifyPluginAsyncZod<EventStreamOptions> = async (app
 
       let unsubscribe: () => void = () => undefined;
       let heartbeat: NodeJS.Timeout | null = null;
+      let released = false;
+      // Runs once, whenever the client goes: before, during or after the waits below.
       const release = () => {
+        if (released) return;
+        released = true;
         unsubscribe();
         if (heartbeat) clearInterval(heartbeat);
         open.delete(response);
@@ -98,12 +102,17 @@ export const eventRoutes: FastifyPluginAsyncZod<EventStreamOptions> = async (app
         if (left <= 0) perAddress.delete(address);
         else perAddress.set(address, left);
       };
+      response.on('close', release);
       try {
-        unsubscribe = await options.hub.subscribe(campaign.id, onEvent);
+        const stop = await options.hub.subscribe(campaign.id, onEvent);
+        unsubscribe = stop;
+        if (released) stop();
       } catch (error) {
         release();
-        throw error;
+        request.log.warn({ err: error }, 'live events unavailable');
+        throw unavailable('Live updates are unavailable for a moment. Try again in a few seconds.', 5);
       }
+      if (released) return reply.hijack();
 
       reply.hijack();
       response.writeHead(200, {
@@ -114,7 +123,6 @@ export const eventRoutes: FastifyPluginAsyncZod<EventStreamOptions> = async (app
         'x-accel-buffering': 'no',
       });
       open.add(response);
-      response.on('close', release);
       response.write('retry: 3000\n\n');
 
       const lastEventId = lastEventIdOf(request.headers['last-event-id'], request.query.lastEventId);
@@ -125,6 +133,7 @@ export const eventRoutes: FastifyPluginAsyncZod<EventStreamOptions> = async (app
           request.log.warn({ err: error }, 'events could not be replayed');
         }
       }
+      if (released) return;
       replaying = false;
       const backlog = queued.splice(0).sort((a, b) => a.id - b.id);
       for (const event of backlog) {

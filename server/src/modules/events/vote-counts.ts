@@ -1,6 +1,6 @@
 import { inArray, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { voteCountsHiddenInStage } from '@city-spirit/shared';
+import { isPublicSubmissionStatus, voteCountsHiddenInStage } from '@city-spirit/shared';
 import type { Database } from '../../db/client.ts';
 import { campaigns, submissions } from '../../db/schema.ts';
 import { toCampaignRules } from '../campaigns/service.ts';
@@ -25,11 +25,14 @@ export function voteCountEvents(db: Database, log: FastifyBaseLogger, intervalMs
 
   async function send(ids: string[]) {
     const rows = await db
-      .select({ id: submissions.id, voteCount: submissions.voteCount, campaignId: campaigns.id, slug: campaigns.slug, stage: campaigns.stage, settings: campaigns.settings })
+      .select({ id: submissions.id, status: submissions.status, voteCount: submissions.voteCount, campaignId: campaigns.id, slug: campaigns.slug, stage: campaigns.stage, settings: campaigns.settings })
       .from(submissions)
       .innerJoin(campaigns, eq(campaigns.id, submissions.campaignId))
       .where(inArray(submissions.id, ids));
-    const visible = rows.filter((row) => !voteCountsHiddenInStage(toCampaignRules({ id: row.campaignId, slug: row.slug, stage: row.stage, settings: row.settings })));
+    // Public entries only, and only where the campaign shows counts: the stream is read by anyone.
+    const visible = rows.filter(
+      (row) => isPublicSubmissionStatus(row.status) && !voteCountsHiddenInStage(toCampaignRules({ id: row.campaignId, slug: row.slug, stage: row.stage, settings: row.settings })),
+    );
     if (visible.length === 0) return;
     await db.transaction(async (tx) => {
       for (const row of visible) await recordEvent(tx, row.campaignId, 'submission.votes', { id: row.id, voteCount: row.voteCount });
@@ -42,7 +45,11 @@ export function voteCountEvents(db: Database, log: FastifyBaseLogger, intervalMs
     const ids = [...pending];
     pending = new Set();
     running = send(ids)
-      .catch((error) => log.warn({ err: error }, 'vote count events not sent'))
+      .catch((error) => {
+        // Tried again with the next batch (the counts are read then, so they are still the newest).
+        for (const id of ids) pending.add(id);
+        log.warn({ err: error }, 'vote count events not sent');
+      })
       .finally(() => {
         running = null;
       });

@@ -28,7 +28,7 @@ export type NotificationInput = {
   campaignId: string | null;
   subject: Subject;
   entryId: string | null;
-  actorName: string | null;
+  actorId: string | null;
   details?: Record<string, unknown>;
 };
 
@@ -38,11 +38,11 @@ export type NotificationInput = {
  */
 export async function notify(tx: Executor, input: NotificationInput): Promise<void> {
   await tx.execute(sql`
-    INSERT INTO notifications (user_id, kind, group_key, campaign_id, subject_type, subject_id, subject_title, entry_id, actor_name, details)
+    INSERT INTO notifications (user_id, kind, group_key, campaign_id, subject_type, subject_id, subject_title, entry_id, actor_id, details)
     VALUES (${input.userId}, ${input.kind}, ${NOTIFICATION_GROUPING[input.kind](input.subject)}, ${input.campaignId}, ${input.subject.type},
-      ${input.subject.id}, ${input.subject.title}, ${input.entryId}, ${input.actorName}, ${JSON.stringify(input.details ?? {})}::jsonb)
+      ${input.subject.id}, ${input.subject.title}, ${input.entryId}, ${input.actorId}, ${JSON.stringify(input.details ?? {})}::jsonb)
     ON CONFLICT (user_id, group_key) WHERE read_at IS NULL DO UPDATE SET
-      count = notifications.count + 1, updated_at = now(), actor_name = EXCLUDED.actor_name,
+      count = notifications.count + 1, updated_at = now(), actor_id = EXCLUDED.actor_id,
       subject_title = EXCLUDED.subject_title, details = EXCLUDED.details`);
   if (input.campaignId) await recordEvent(tx, input.campaignId, 'notification', { kind: input.kind }, input.userId);
 }
@@ -108,7 +108,8 @@ export async function listNotifications(db: Executor, userId: string, query: { l
   const cursor = query.cursor ? decodeCursor(query.cursor, cursorSchema) : null;
   const [{ rows }, unread] = await Promise.all([
     db.execute<NotificationRow>(sql`
-      SELECT n.*, n.updated_at::text AS updated_exact, c.slug FROM notifications n LEFT JOIN campaigns c ON c.id = n.campaign_id
+      SELECT n.*, n.updated_at::text AS updated_exact, c.slug, a.display_name AS actor_name
+      FROM notifications n LEFT JOIN campaigns c ON c.id = n.campaign_id LEFT JOIN users a ON a.id = n.actor_id
       WHERE n.user_id = ${userId} ${cursor ? sql`AND (n.updated_at, n.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : sql``}
       ORDER BY n.updated_at DESC, n.id DESC LIMIT ${query.limit + 1}`),
     unreadCount(db, userId),
