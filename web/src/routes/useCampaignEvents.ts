@@ -35,7 +35,7 @@ const REMEMBERED_EVENTS = 500;
 /**
  * One live connection per tab to the current campaign's events, opened again for a new session (the
  * stream tells each person of their own notifications). EventSource reconnects by itself and
- * resumes with Last-Event-ID.
+ * resumes with Last-Event-ID; where it gives up, a new one resumes from the last event applied.
  */
 export function useCampaignEvents(): void {
   const client = useQueryClient();
@@ -45,11 +45,16 @@ export function useCampaignEvents(): void {
 
   useEffect(() => {
     if (!slug || viewer === undefined || typeof EventSource === 'undefined') return;
-    const source = new EventSource(`/api/campaigns/${encodeURIComponent(slug)}/events`);
     const applied = new Set<string>();
-    const listen = <Type extends CampaignEventType>(type: Type) => {
-      source.addEventListener(type, (event: MessageEvent<string>) => {
+    let source: EventSource | null = null;
+    let lastEventId: string | null = null;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let retryDelay = 2_000;
+    const listen = <Type extends CampaignEventType>(events: EventSource, type: Type) => {
+      events.addEventListener(type, (event: MessageEvent<string>) => {
+        retryDelay = 2_000;
         if (event.lastEventId) {
+          lastEventId = event.lastEventId;
           if (applied.has(event.lastEventId)) return;
           applied.add(event.lastEventId);
           if (applied.size > REMEMBERED_EVENTS) applied.delete(applied.values().next().value!);
@@ -64,7 +69,23 @@ export function useCampaignEvents(): void {
         if (parsed.success) APPLY[type](client, parsed.data as CampaignEventData<Type>);
       });
     };
-    for (const type of Object.keys(APPLY) as CampaignEventType[]) listen(type);
-    return () => source.close();
+    const open = () => {
+      const resume = lastEventId ? `?lastEventId=${encodeURIComponent(lastEventId)}` : '';
+      const events = new EventSource(`/api/campaigns/${encodeURIComponent(slug)}/events${resume}`);
+      for (const type of Object.keys(APPLY) as CampaignEventType[]) listen(events, type);
+      // EventSource retries a dropped stream by itself, but gives up for good after an answer that is
+      // not a stream (a 503 while the database restarts, a 429): open a new one, a little later each time.
+      events.addEventListener('error', () => {
+        if (events.readyState !== EventSource.CLOSED) return;
+        retryTimer = setTimeout(open, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, 60_000);
+      });
+      source = events;
+    };
+    open();
+    return () => {
+      clearTimeout(retryTimer);
+      source?.close();
+    };
   }, [client, slug, viewer]);
 }

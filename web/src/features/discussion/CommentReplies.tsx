@@ -1,3 +1,4 @@
+import { uniqueComments } from './api/cache.ts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Comment } from '@city-spirit/shared';
@@ -19,13 +20,13 @@ export function CommentReplies({ parent, open, onOpenChange }: Props) {
   if (!open) {
     return (
       <p className="comment-replies__toggle">
-        <button type="button" className="link-button" aria-expanded={false} aria-controls={listId} onClick={() => onOpenChange(true)}>
+        <button type="button" className="link-button" aria-expanded={false} onClick={() => onOpenChange(true)}>
           {t('discussion.replies.show', { count: parent.replyCount, formatted: format.number(parent.replyCount) })}
         </button>
       </p>
     );
   }
-  const replies = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const replies = uniqueComments(query.data?.pages);
   return (
     <div className="comment-replies">
       <p className="comment-replies__toggle">

@@ -1,3 +1,4 @@
+import { uniqueComments } from './api/cache.ts';
 import { useId, useMemo, useState } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
@@ -39,7 +40,7 @@ export function Discussion({ target, campaignSlug, targetOpen }: Props) {
   const open = stageOpen && targetOpen;
   const signInPath = authPath('/sign-in', location.pathname + location.search);
   const thread = useMemo<Thread>(() => ({ target, user, open, signInPath, now }), [target, user, open, signInPath, now]);
-  const comments = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const comments = uniqueComments(query.data?.pages);
 
   return (
     <ThreadContext.Provider value={thread}>

@@ -86,3 +86,20 @@ export function applyCommentChanged(client: QueryClient, event: CampaignEventDat
   void client.invalidateQueries({ queryKey: listKeyOf(target, event.parentId) });
   void client.invalidateQueries({ queryKey: commentKeys.summary(target) });
 }
+
+/**
+ * The comments of a list's pages in order, each once: a comment placed on the first page at once
+ * (one's own, or arriving live) can come again on a later page as the order has it.
+ */
+export function uniqueComments(pages: readonly { items: readonly Comment[] }[] | undefined): Comment[] {
+  const seen = new Set<string>();
+  const comments: Comment[] = [];
+  for (const page of pages ?? []) {
+    for (const comment of page.items) {
+      if (seen.has(comment.id)) continue;
+      seen.add(comment.id);
+      comments.push(comment);
+    }
+  }
+  return comments;
+}
