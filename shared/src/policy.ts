@@ -1,26 +1,66 @@
-import { PUBLIC_SUBMISSION_STATUSES, type Role, type SubmissionStatus } from './domain.ts';
+import { PUBLIC_SUBMISSION_STATUSES, SUBMISSION_STATUSES, type Role, type SubmissionStatus } from './domain.ts';
+import { stageAllows, type StageAction } from './campaign.ts';
+import type { Stage } from './domain.ts';
 
 /**
- * Rules about resources, as pure predicates the server and the web both ask. (The moderation work
- * moves the remaining status sets here.)
+ * The rules about resources, in one place: named status sets and pure predicates that the server,
+ * its SQL (partial indexes and filters are built from these sets) and the web all ask. A status or a
+ * role rule is added here, and everything else follows.
  */
 export type PolicyViewer = { id: string; role: Role } | null;
 
+type StatusSet = readonly SubmissionStatus[];
+
+export const SUBMISSION_STATUS_SETS = {
+  /** Seen by everyone; the rest only by their author and staff. */
+  public: PUBLIC_SUBMISSION_STATUSES,
+  /** In the lists, the similar-phrase search and the pairs; open to support, comments and comparison. */
+  listed: ['published', 'shortlisted'],
+  /** Holding their phrase: a new entry with the same normalized phrase is a duplicate of these. */
+  holdingPhrase: ['pending', 'published', 'shortlisted'],
+  /** Still the author's to edit or withdraw. */
+  editable: ['pending', 'published'],
+  /** Counted against the author's maxSubmissionsPerUser. */
+  countedForAuthor: SUBMISSION_STATUSES.filter((status) => status !== 'withdrawn'),
+} as const satisfies Record<string, StatusSet>;
+export type SubmissionStatusSet = keyof typeof SUBMISSION_STATUS_SETS;
+
+export const inStatusSet = (set: SubmissionStatusSet, status: SubmissionStatus): boolean => (SUBMISSION_STATUS_SETS[set] as StatusSet).includes(status);
+
 /** Who sees everything that is not public and moderates: moderators and admins. */
-export const isStaff = (viewer: PolicyViewer): boolean => viewer?.role === 'moderator' || viewer?.role === 'admin';
+export const isStaff = (viewer: { role: Role } | null): boolean => viewer?.role === 'moderator' || viewer?.role === 'admin';
 
 /** Roles whose comments carry a badge naming the role. */
 export const BADGED_ROLES = ['moderator', 'expert', 'admin'] as const satisfies readonly Role[];
 export const hasRoleBadge = (role: Role): boolean => (BADGED_ROLES as readonly Role[]).includes(role);
 
-export const isPublicSubmissionStatus = (status: SubmissionStatus): boolean => (PUBLIC_SUBMISSION_STATUSES as readonly string[]).includes(status);
+export const isPublicSubmissionStatus = (status: SubmissionStatus): boolean => inStatusSet('public', status);
+
+type Entry = { status: SubmissionStatus; authorId: string };
 
 /** Public entries are seen by everyone; the others by their author and staff. */
-export function canSeeSubmission(entry: { status: SubmissionStatus; authorId: string }, viewer: PolicyViewer): boolean {
+export function canSeeSubmission(entry: Entry, viewer: PolicyViewer): boolean {
   return isPublicSubmissionStatus(entry.status) || isStaff(viewer) || entry.authorId === viewer?.id;
 }
 
+/** Only the author changes or withdraws an entry, while it is pending or published and the stage allows it. */
+export function canChangeSubmission(
+  entry: { status: SubmissionStatus; ownedByViewer: boolean },
+  stage: Stage,
+  action: Extract<StageAction, 'editOwnSubmission' | 'withdrawOwnSubmission'>,
+): boolean {
+  return entry.ownedByViewer && inStatusSet('editable', entry.status) && stageAllows(stage, action);
+}
+
+/** An entry can be supported while it is listed and the stage takes votes. */
+export const canSupportSubmission = (entry: { status: SubmissionStatus }, stage: Stage): boolean => inStatusSet('listed', entry.status) && stageAllows(stage, 'vote');
+
+/**
+ * Votes that count against a resident's budget: those on listed entries. A vote on an entry that
+ * left the lists (withdrawn, hidden, rejected, merged away) gives its place back, and stays
+ * the voter's to take back.
+ */
+export const VOTE_BUDGET_STATUSES = SUBMISSION_STATUS_SETS.listed;
+
 /** Entries open to new comments (a merged entry stays readable, its discussion closed). */
-export const COMMENTABLE_SUBMISSION_STATUSES = ['published', 'shortlisted'] as const satisfies readonly SubmissionStatus[];
-export const canCommentOnSubmission = (entry: { status: SubmissionStatus }): boolean =>
-  (COMMENTABLE_SUBMISSION_STATUSES as readonly string[]).includes(entry.status);
+export const canCommentOnSubmission = (entry: { status: SubmissionStatus }): boolean => inStatusSet('listed', entry.status);

@@ -156,6 +156,42 @@ describe('when votes are allowed', () => {
     expect((await vote(await resident(), pending.id)).statusCode).toBe(404);
     expect((await vote(author, pending.id)).statusCode).toBe(409);
   });
+
+  it('give the budget back when the entry leaves the lists, and stay the voter\'s to take back', async () => {
+    const slug = await createCampaign(app, admin, { settings: { maxVotesPerUser: 2 } });
+    const author = await resident();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const created = await injectAs(app, author, { method: 'POST', url: `/api/campaigns/${slug}/submissions`, payload: { phrase: `离开列表的短语${i}号${phraseCounter++}` } });
+      ids.push(created.json().submission.id);
+    }
+    const voter = await resident();
+    const budget = async () => (await injectAs(app, voter, { method: 'GET', url: `/api/campaigns/${slug}/votes/me` })).json();
+    expect((await vote(voter, ids[0]!)).statusCode).toBe(200);
+    expect((await vote(voter, ids[1]!)).statusCode).toBe(200);
+    expect((await vote(voter, ids[2]!)).statusCode).toBe(409);
+
+    // The author withdraws one: its place in the budget comes back at once.
+    expect((await injectAs(app, author, { method: 'DELETE', url: `/api/submissions/${ids[0]}` })).statusCode).toBe(204);
+    expect(await budget()).toMatchObject({ used: 1, remaining: 1 });
+    const third = await vote(voter, ids[2]!);
+    expect(third.statusCode).toBe(200);
+    expect(third.json().budget).toMatchObject({ used: 2, remaining: 0 });
+
+    // The vote on the withdrawn entry is still the voter's to take back (no 404), and the count follows.
+    const back = await unvote(voter, ids[0]!);
+    expect(back.statusCode).toBe(200);
+    expect(back.json()).toMatchObject({ voted: false, voteCount: 0, budget: { used: 2 } });
+    // Someone who never voted on it still finds no such entry.
+    expect((await unvote(await resident(), ids[0]!)).statusCode).toBe(404);
+
+    // A hidden entry frees the place too, and counts again once restored.
+    await db.update(submissions).set({ status: 'hidden' }).where(eq(submissions.id, ids[1]!));
+    expect(await budget()).toMatchObject({ used: 1 });
+    await db.update(submissions).set({ status: 'published' }).where(eq(submissions.id, ids[1]!));
+    expect(await budget()).toMatchObject({ used: 2 });
+    await expectCountersMatchRows();
+  });
 });
 
 describe('hidden vote counts', () => {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, bigserial, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { COMMENT_STANCES, ROLES, STAGES, SUBMISSION_STATUSES } from '@city-spirit/shared';
 import type { CampaignSettings, StageWindow } from '@city-spirit/shared';
+import { statusIn } from './status-sql.ts';
 
 export const stageEnum = pgEnum('stage', STAGES);
 export const roleEnum = pgEnum('role', ROLES);
@@ -105,11 +106,11 @@ export const submissions = pgTable(
     index('submissions_search_idx').using('gin', t.searchTerms),
     index('submissions_pair_idx')
       .on(t.campaignId, t.comparisonCount, t.pairKey)
-      .where(sql`status IN ('published', 'shortlisted')`),
+      .where(statusIn('status', 'listed')),
     uniqueIndex('submissions_normalized_key')
       .on(t.campaignId, t.normalized)
       // Rows from before this column existed hold '' until start-up fills them in.
-      .where(sql`status IN ('pending', 'published', 'shortlisted') AND normalized <> ''`),
+      .where(sql`${statusIn('status', 'holdingPhrase')} AND normalized <> ''`),
   ],
 );
 

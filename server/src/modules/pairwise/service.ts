@@ -1,7 +1,8 @@
+import { statusIn } from '../../db/status-sql.ts';
 import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Ranking, Role } from '@city-spirit/shared';
+import { SUBMISSION_STATUS_SETS, type Ranking, type Role } from '@city-spirit/shared';
 import type { Executor } from '../../db/client.ts';
 import { comparisons, pairTokens, submissions } from '../../db/schema.ts';
 import { AppError, forbidden } from '../../errors.ts';
@@ -13,9 +14,8 @@ import { choosePair, pairKey, sampledPair, type PairSource } from './pair-choice
 
 type Voter = { id: string; role: Role };
 
-const IN_PAIRS = ['published', 'shortlisted'] as const;
-/** The same as SQL, written out so that PostgreSQL matches it to the partial index submissions_pair_idx. */
-const inPairs = sql.raw(`status IN (${IN_PAIRS.map((status) => `'${status}'`).join(', ')})`);
+/** Listed entries take part in pairs; written out as the partial index submissions_pair_idx is, so PostgreSQL matches them. */
+const inPairs = statusIn('status', 'listed');
 
 /** Below this many candidates, a pair is chosen by reading them all (choosePair): cheap, and exact. */
 export const SAMPLE_FROM = 500;
@@ -97,7 +97,7 @@ function allCandidates(db: Executor, campaignId: string, voterId: string) {
   return db
     .select({ id: submissions.id, comparisons: submissions.comparisonCount })
     .from(submissions)
-    .where(and(eq(submissions.campaignId, campaignId), inArray(submissions.status, [...IN_PAIRS]), ne(submissions.authorId, voterId)));
+    .where(and(eq(submissions.campaignId, campaignId), inArray(submissions.status, [...SUBMISSION_STATUS_SETS.listed]), ne(submissions.authorId, voterId)));
 }
 
 /** Records an answer once per token; replayed or foreign tokens are refused and kept as invalid. */
@@ -172,7 +172,7 @@ export function rankingCache(db: Executor) {
     const entries = await db
       .select({ id: submissions.id, phrase: submissions.phrase, comparisons: submissions.comparisonCount })
       .from(submissions)
-      .where(and(eq(submissions.campaignId, campaignId), inArray(submissions.status, [...IN_PAIRS])));
+      .where(and(eq(submissions.campaignId, campaignId), inArray(submissions.status, [...SUBMISSION_STATUS_SETS.listed])));
     const { rows } = await db.execute<{ winner: string; loser: string; wins: string; last: string }>(sql`
       SELECT CASE WHEN choice = 'left' THEN left_id ELSE right_id END AS winner,
              CASE WHEN choice = 'left' THEN right_id ELSE left_id END AS loser,

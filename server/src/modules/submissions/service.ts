@@ -3,8 +3,9 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   canSeeSubmission,
+  inStatusSet,
+  isPublicSubmissionStatus,
   isStaff,
-  PUBLIC_SUBMISSION_STATUSES,
   type Role,
   type SimilarPhrase,
   type Submission,
@@ -16,6 +17,7 @@ import {
 } from '@city-spirit/shared';
 import { detectLanguage, normalizePhraseText } from '@city-spirit/shared/normalize';
 import type { Executor } from '../../db/client.ts';
+import { statusIn } from '../../db/status-sql.ts';
 import { submissions } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, notFound, unauthenticated } from '../../errors.ts';
 import { cursorNumber, cursorTime, decodeCursor, encodeCursor } from '../../pagination.ts';
@@ -118,7 +120,7 @@ async function assertNoDuplicate(db: Executor, campaignId: string, normalized: s
   const { rows } = await db.execute<{ id: string; phrase: string; status: string }>(sql`
     SELECT id, phrase, status FROM submissions
     WHERE campaign_id = ${campaignId} AND normalized = ${normalized}
-      AND status IN ('pending', 'published', 'shortlisted') ${exceptId ? sql`AND id <> ${exceptId}` : sql``}
+      AND ${statusIn('status', 'holdingPhrase')} ${exceptId ? sql`AND id <> ${exceptId}` : sql``}
     LIMIT 1`);
   const existing = rows[0];
   if (!existing) return;
@@ -148,7 +150,7 @@ export async function createSubmission(
     // One resident's submissions to one campaign are counted and inserted one at a time.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${campaign.id}), hashtext(${viewer.id}))`);
     const { rows } = await tx.execute<{ n: string }>(sql`
-      SELECT count(*) AS n FROM submissions WHERE campaign_id = ${campaign.id} AND author_id = ${viewer.id} AND status <> 'withdrawn'`);
+      SELECT count(*) AS n FROM submissions WHERE campaign_id = ${campaign.id} AND author_id = ${viewer.id} AND ${statusIn('status', 'countedForAuthor')}`);
     const limit = campaign.settings.maxSubmissionsPerUser;
     if (Number(rows[0]?.n ?? 0) >= limit) {
       throw conflict(`You have submitted ${limit} phrase(s), the most this campaign allows per resident. Withdraw one to submit another.`);
@@ -189,7 +191,7 @@ async function ownEditableRow(tx: Executor, viewer: NonNullable<Viewer>, id: str
   const row = await loadRow(tx, id, viewer, true);
   if (!row || !canSee(row, viewer)) throw notFound('There is no such entry, or it is not public.');
   if (row.authorId !== viewer.id) throw forbidden('Only the author may change or withdraw an entry.');
-  if (!['pending', 'published'].includes(row.status)) {
+  if (!inStatusSet('editable', row.status)) {
     throw conflict(`This entry is ${row.status}; it can no longer be changed or withdrawn.`);
   }
   return row;
@@ -365,12 +367,12 @@ export async function listSubmissions(
     conditions.push(sql`s.author_id = ${viewer.id}`);
     if (query.status) conditions.push(sql`s.status = ${query.status}`);
   } else if (query.status) {
-    if (!isStaff(viewer) && !(PUBLIC_SUBMISSION_STATUSES as readonly string[]).includes(query.status)) {
+    if (!isStaff(viewer) && !isPublicSubmissionStatus(query.status)) {
       throw forbidden('Only moderators may list entries with this status.');
     }
     conditions.push(sql`s.status = ${query.status}`);
   } else {
-    conditions.push(sql`s.status IN ('published', 'shortlisted')`);
+    conditions.push(statusIn('s.status', 'listed'));
   }
   if (query.districtCode) conditions.push(sql`s.district_code = ${query.districtCode}`);
   const search = query.q ? searchQuery(query.q) : null;

@@ -1,3 +1,4 @@
+import { statusIn } from '../../db/status-sql.ts';
 import { sql } from 'drizzle-orm';
 import type { SimilarPhrase } from '@city-spirit/shared';
 import { characterBigrams, characterSet, normalizePhraseText } from '@city-spirit/shared/normalize';
@@ -56,7 +57,7 @@ export async function findSimilar(
     SELECT s.id, s.phrase, s.normalized, s.vote_count
     FROM submissions s
     WHERE s.campaign_id = ${campaignId}
-      AND s.status IN ('published', 'shortlisted')
+      AND ${statusIn('s.status', 'listed')}
       AND (${sql.join(candidates, sql` OR `)})
       ${options.excludeId ? sql`AND s.id <> ${options.excludeId}` : sql``}`);
   // Scoring the candidates here is several times faster than per-row array subqueries in SQL.

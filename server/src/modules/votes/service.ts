@@ -3,24 +3,23 @@ import type { Role, VoteResult } from '@city-spirit/shared';
 import { preparedStatement, type Database, type Executor } from '../../db/client.ts';
 import { campaigns, submissions } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
-import { voteCountsHiddenInStage } from '@city-spirit/shared';
+import { canSeeSubmission, inStatusSet, isStaff, voteCountsHiddenInStage } from '@city-spirit/shared';
+import { statusArray, statusIn } from '../../db/status-sql.ts';
 import { campaignRules, toCampaignRules, type CampaignRules } from '../campaigns/service.ts';
 import { assertStageAllows } from '../campaigns/stages.ts';
 
 /** The signed-in resident as the session lookup read them. */
 type Voter = { id: string; role: Role; verified: boolean };
 
-const VOTABLE = ['published', 'shortlisted'];
-
 /** Vote counts stay hidden from residents while the campaign says so, until the discuss stage ends. */
 export function voteCountsHiddenFor(campaign: CampaignRules, viewer: { role: Role } | null): boolean {
-  const staff = viewer?.role === 'moderator' || viewer?.role === 'admin';
-  return voteCountsHiddenInStage(campaign) && !staff;
+  return voteCountsHiddenInStage(campaign) && !isStaff(viewer);
 }
 
 async function budget(tx: Executor, campaign: CampaignRules, voterId: string) {
   const { rows } = await tx.execute<{ n: string }>(sql`
-    SELECT count(*) AS n FROM votes WHERE user_id = ${voterId} AND campaign_id = ${campaign.id}`);
+    SELECT count(*) AS n FROM votes v JOIN submissions s ON s.id = v.submission_id
+    WHERE v.user_id = ${voterId} AND v.campaign_id = ${campaign.id} AND ${statusIn('s.status', 'listed')}`);
   const used = Number(rows[0]?.n ?? 0);
   const max = campaign.settings.maxVotesPerUser;
   return { used, max, remaining: Math.max(0, max - used) };
@@ -47,30 +46,38 @@ const entryWithCampaign = preparedStatement((db) =>
 const castVoteStatement = preparedStatement((db) =>
   db
     .select({ voted: sql<boolean>`voted`, used: sql<number>`used`, voteCount: sql<number>`vote_count` })
-    .from(sql`cast_vote(${sql.placeholder('user')}, ${sql.placeholder('entry')}, ${sql.placeholder('campaign')}, ${sql.placeholder('max')})`)
+    .from(sql`cast_vote(${sql.placeholder('user')}, ${sql.placeholder('entry')}, ${sql.placeholder('campaign')}, ${sql.placeholder('max')}, ${statusArray('listed')})`)
     .prepare('cast_vote'),
 );
 
 const withdrawVoteStatement = preparedStatement((db) =>
   db
     .select({ used: sql<number>`used`, voteCount: sql<number>`vote_count` })
-    .from(sql`withdraw_vote(${sql.placeholder('user')}, ${sql.placeholder('entry')}, ${sql.placeholder('campaign')})`)
+    .from(sql`withdraw_vote(${sql.placeholder('user')}, ${sql.placeholder('entry')}, ${sql.placeholder('campaign')}, ${statusArray('listed')})`)
     .prepare('withdraw_vote'),
 );
 
 /** What a vote sends to PostgreSQL after the session lookup, for the benchmark to replay. */
 export const voteStatements = { entryWithCampaign, castVoteStatement, withdrawVoteStatement };
 
-/** The entry with its campaign's rules in one query; 404 for entries the voter may not see. */
-async function votableEntry(db: Database, voter: Voter, submissionId: string) {
+/**
+ * The entry with its campaign's rules in one query; 404 for entries the voter may not see, except
+ * to take back a vote the voter cast before the entry left the public.
+ */
+async function votableEntry(db: Database, voter: Voter, submissionId: string, withdrawing = false) {
   const [row] = await entryWithCampaign(db).execute({ id: submissionId });
-  const staff = voter.role === 'moderator' || voter.role === 'admin';
-  if (!row || (!VOTABLE.includes(row.status) && row.status !== 'merged' && !staff && row.authorId !== voter.id)) {
+  const visible = row && canSeeSubmission(row, voter);
+  if (!row || (!visible && !(withdrawing && (await holdsVote(db, voter.id, row.id))))) {
     throw notFound('There is no such entry, or it is not public.');
   }
   const campaign = toCampaignRules({ id: row.campaignId, slug: row.slug, stage: row.stage, settings: row.settings });
   assertStageAllows(campaign, 'vote');
   return { entry: { id: row.id, status: row.status }, campaign };
+}
+
+async function holdsVote(db: Database, voterId: string, submissionId: string): Promise<boolean> {
+  const { rows } = await db.execute(sql`SELECT 1 FROM votes WHERE user_id = ${voterId} AND submission_id = ${submissionId}`);
+  return rows.length > 0;
 }
 
 function result(campaign: CampaignRules, voter: Voter, voted: boolean, voteCount: number, used: { used: number; max: number; remaining: number }): VoteResult {
@@ -84,7 +91,7 @@ function result(campaign: CampaignRules, voter: Voter, voted: boolean, voteCount
  */
 export async function castVote(db: Database, voter: Voter, submissionId: string): Promise<VoteResult> {
   const { entry, campaign } = await votableEntry(db, voter, submissionId);
-  if (!VOTABLE.includes(entry.status)) throw conflict(`This entry is ${entry.status}; it cannot be supported.`);
+  if (!inStatusSet('listed', entry.status)) throw conflict(`This entry is ${entry.status}; it cannot be supported.`);
   if (campaign.settings.votingRequiresVerification && !voter.verified) {
     throw forbidden('This campaign counts votes from verified residents only: verify your mobile number on your account page first.');
   }
@@ -101,7 +108,7 @@ export async function castVote(db: Database, voter: Voter, submissionId: string)
 
 /** Withdraws support (idempotent): the row and the counter in one transaction, through `withdraw_vote`. */
 export async function withdrawVote(db: Database, voter: Voter, submissionId: string): Promise<VoteResult> {
-  const { entry, campaign } = await votableEntry(db, voter, submissionId);
+  const { entry, campaign } = await votableEntry(db, voter, submissionId, true);
   const [withdrawn] = await withdrawVoteStatement(db).execute({ user: voter.id, entry: entry.id, campaign: campaign.id });
   const { used, voteCount } = withdrawn!;
   const max = campaign.settings.maxVotesPerUser;

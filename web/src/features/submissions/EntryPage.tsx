@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PUBLIC_SUBMISSION_STATUSES, submissionIdParamsSchema, type Campaign, type SimilarPhrase, type Submission } from '@city-spirit/shared';
+import { canChangeSubmission, isPublicSubmissionStatus, submissionIdParamsSchema, type Campaign, type SimilarPhrase, type Submission } from '@city-spirit/shared';
 import { campaignQuery, stageAllows, useCurrentCampaign } from '../../api/campaigns.ts';
 import { isApiError } from '../../api/client.ts';
 import { useLocaleFormat } from '../../i18n/format.ts';
@@ -53,8 +53,6 @@ function EntryNotFound() {
   );
 }
 
-const WITHDRAWABLE: readonly Submission['status'][] = ['pending', 'published'];
-
 function EntryView({ submission, renderSupport, renderThread }: EntrySlots & { submission: Submission }) {
   const { t } = useTranslation();
   const format = useLocaleFormat();
@@ -67,9 +65,9 @@ function EntryView({ submission, renderSupport, renderThread }: EntrySlots & { s
   useDocumentTitle(submission.phrase);
 
   const lang = entryLang(submission);
-  const isPublic = (PUBLIC_SUBMISSION_STATUSES as readonly string[]).includes(submission.status);
+  const isPublic = isPublicSubmissionStatus(submission.status);
   const canWithdraw =
-    submission.viewerIsAuthor && WITHDRAWABLE.includes(submission.status) && campaign !== undefined && stageAllows(campaign, 'withdrawOwnSubmission');
+    campaign !== undefined && canChangeSubmission({ status: submission.status, ownedByViewer: submission.viewerIsAuthor }, campaign.stage, 'withdrawOwnSubmission');
   const withdrawn = () => {
     setJustWithdrawn(true);
     // The notice "your phrase is published" no longer holds; the way back to the list does.

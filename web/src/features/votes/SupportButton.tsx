@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Campaign, Submission } from '@city-spirit/shared';
+import { canSupportSubmission, type Campaign, type Submission } from '@city-spirit/shared';
 import { stageAllows } from '../../api/campaigns.ts';
 import { isApiError } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
@@ -12,10 +12,8 @@ import { useProblemMessage } from '../../ui/useProblemMessage.ts';
 import { useVote, voteBudgetQuery } from './api.ts';
 
 /** Entries that can be supported; others (pending, withdrawn…) show no button. */
-const VOTABLE: readonly Submission['status'][] = ['published', 'shortlisted'];
-
 export function canSupport(campaign: Pick<Campaign, 'stage'> | undefined, submission: Submission): boolean {
-  return campaign !== undefined && stageAllows(campaign, 'vote') && VOTABLE.includes(submission.status);
+  return campaign !== undefined && canSupportSubmission(submission, campaign.stage);
 }
 
 type Problem = 'signedOut' | 'limit' | 'stageClosed' | 'verify' | 'other';
