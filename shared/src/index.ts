@@ -6,3 +6,4 @@ export * from './account.ts';
 export * from './submission.ts';
 export * from './discussion.ts';
 export * from './policy.ts';
+export * from './moderation.ts';

@@ -41,6 +41,10 @@ describe('download my data', () => {
     comments: 'comments',
     comment_votes: 'commentVotes',
     notifications: 'notifications',
+    reports: 'reports',
+    moderation_actions: 'moderationActions',
+    appeals: 'appeals',
+    shortlist_entries: 'shortlistAdditions',
   };
 
   it('covers every table that refers to an account (a new one fails here until the export holds it)', async () => {
@@ -66,6 +70,13 @@ describe('download my data', () => {
     expect((await injectAs(app, session, { method: 'PUT', url: `/api/comments/${their}/vote`, payload: { value: 1 } })).statusCode).toBe(200);
     expect((await injectAs(app, session, { method: 'POST', url: '/api/auth/verification', payload: { phone: '13600000123' } })).statusCode).toBe(202);
     await db.execute(sql`INSERT INTO audit_log (actor_id, actor_role, action, target_type, target_id, reason) VALUES (${user.id}, 'moderator', 'test.action', 'submission', ${theirs}, 'export test')`);
+    // A report, an action about the caller's entry, an appeal and a shortlist pick, straight in the tables.
+    await db.execute(sql`INSERT INTO reports (campaign_id, target_type, target_id, reporter_id, reason) VALUES (${campaign!.id}, 'submission', ${theirs}, ${user.id}, 'spam')`);
+    const { rows: acted } = await db.execute<{ id: string }>(sql`
+      INSERT INTO moderation_actions (campaign_id, target_type, target_id, target_author_id, action, reason, actor_id, actor_role)
+      VALUES (${campaign!.id}, 'submission', ${own}, ${user.id}, 'hide', 'export test', ${others[0]!.user.id}, 'moderator') RETURNING id`);
+    await db.execute(sql`INSERT INTO appeals (action_id, author_id, note) VALUES (${acted[0]!.id}, ${user.id}, 'please look again')`);
+    await db.execute(sql`INSERT INTO shortlist_entries (submission_id, campaign_id, rationale, added_by) VALUES (${theirs}, ${campaign!.id}, 'export test', ${user.id})`);
     // A pair shown and answered, straight in the tables (pairs need the discuss stage).
     await db.execute(sql`INSERT INTO pair_tokens (token, campaign_id, user_id, left_id, right_id, used_at) VALUES ('export-test-token', ${campaign!.id}, ${user.id}, ${own}, ${theirs}, now())`);
     await db.execute(sql`INSERT INTO comparisons (campaign_id, user_id, token, left_id, right_id, choice, valid) VALUES (${campaign!.id}, ${user.id}, 'export-test-token', ${own}, ${theirs}, 'left', true)`);

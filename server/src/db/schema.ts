@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, bigserial, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { COMMENT_STANCES, ROLES, STAGES, SUBMISSION_STATUSES } from '@city-spirit/shared';
+import { COMMENT_STANCES, REPORT_REASONS, ROLES, STAGES, SUBMISSION_STATUSES } from '@city-spirit/shared';
 import type { CampaignSettings, StageWindow } from '@city-spirit/shared';
 import { statusIn } from './status-sql.ts';
 
@@ -92,6 +92,8 @@ export const submissions = pgTable(
     searchTerms: text('search_terms').array().notNull().default(sql`'{}'`),
     /** Why an entry waits for review (pre-moderation, a blocked term), shown to its author and moderators. */
     pendingReason: text('pending_reason'),
+    /** The entry a merged entry was merged into. */
+    mergedIntoId: uuid('merged_into_id'),
     ...timestamps,
   },
   (t) => [
@@ -305,6 +307,8 @@ export const comments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Hidden by moderation (or by reports, pending review): it keeps its place, its text withheld. */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
   },
   (t) => [
     // In the lists' sort order (see submissions_new_idx): a page is an index range, whatever the
@@ -415,4 +419,97 @@ export const campaignEvents = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('campaign_events_campaign_idx').on(t.campaignId, t.id), index('campaign_events_time_idx').on(t.createdAt)],
+);
+
+export const reportReasonEnum = pgEnum('report_reason', REPORT_REASONS);
+
+/** One report per reporter and target (an entry or a comment). */
+export const reports = pgTable(
+  'reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    targetType: text('target_type').notNull(),
+    targetId: uuid('target_id').notNull(),
+    reporterId: uuid('reporter_id')
+      .notNull()
+      .references(() => users.id),
+    reason: reportReasonEnum('reason').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when a moderator acted on the target after this report. */
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('reports_one_per_reporter_key').on(t.reporterId, t.targetType, t.targetId),
+    index('reports_target_idx').on(t.targetType, t.targetId),
+    index('reports_open_idx').on(t.campaignId, t.createdAt).where(sql`resolved_at IS NULL`),
+  ],
+);
+
+/**
+ * Every moderation action, the source of the campaign's public moderation log (which shows the
+ * actor's role, never the name). Also written to the append-only audit log.
+ */
+export const moderationActions = pgTable(
+  'moderation_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id').references(() => campaigns.id),
+    targetType: text('target_type').notNull(),
+    targetId: uuid('target_id').notNull(),
+    /** The author of the content acted on (or the account banned): their history in the queue. */
+    targetAuthorId: uuid('target_author_id').references(() => users.id),
+    action: text('action').notNull(),
+    reason: text('reason').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    actorRole: roleEnum('actor_role').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('moderation_actions_campaign_idx').on(t.campaignId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('moderation_actions_target_idx').on(t.targetType, t.targetId, t.createdAt),
+    index('moderation_actions_author_idx').on(t.targetAuthorId, t.createdAt),
+  ],
+);
+
+/** An author's appeal against one action (hide or reject), answered by a moderator. */
+export const appeals = pgTable(
+  'appeals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    actionId: uuid('action_id')
+      .notNull()
+      .unique()
+      .references(() => moderationActions.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    note: text('note').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** The action that answered it: restore, or keep (with its reason). */
+    answerActionId: uuid('answer_action_id').references(() => moderationActions.id),
+  },
+  (t) => [index('appeals_open_idx').on(t.createdAt).where(sql`answered_at IS NULL`)],
+);
+
+/** The shortlist the expert panel drafts from: entries picked by moderators with a rationale. */
+export const shortlistEntries = pgTable(
+  'shortlist_entries',
+  {
+    submissionId: uuid('submission_id')
+      .primaryKey()
+      .references(() => submissions.id),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    rationale: text('rationale').notNull(),
+    addedBy: uuid('added_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('shortlist_entries_campaign_idx').on(t.campaignId, t.createdAt)],
 );

@@ -167,7 +167,7 @@ const iso = (value: unknown) => (value === null || value === undefined ? null : 
 /** The user's votes, pairs and comparisons, comments with their earlier texts, comment votes and notifications. */
 async function participationOf(db: Executor, userId: string) {
   const rowsOf = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await db.execute<T>(query)).rows;
-  const [userVotes, pairs, userComparisons, userComments, edits, userCommentVotes, userNotifications] = await Promise.all([
+  const [userVotes, pairs, userComparisons, userComments, edits, userCommentVotes, userNotifications, userReports, actions, userAppeals, picks] = await Promise.all([
     rowsOf(sql`SELECT v.submission_id, s.phrase, c.slug, v.created_at FROM votes v JOIN submissions s ON s.id = v.submission_id JOIN campaigns c ON c.id = v.campaign_id
       WHERE v.user_id = ${userId} ORDER BY v.created_at`),
     rowsOf(sql`SELECT p.left_id, p.right_id, c.slug, p.created_at, p.used_at FROM pair_tokens p JOIN campaigns c ON c.id = p.campaign_id WHERE p.user_id = ${userId} ORDER BY p.created_at`),
@@ -178,6 +178,12 @@ async function participationOf(db: Executor, userId: string) {
     rowsOf(sql`SELECT comment_id, value, created_at, updated_at FROM comment_votes WHERE user_id = ${userId} ORDER BY created_at`),
     rowsOf(sql`SELECT n.id, n.kind, n.count, n.subject_type, n.subject_id, n.subject_title, n.entry_id, a.display_name AS actor_name, n.details, n.created_at, n.updated_at, n.read_at
       FROM notifications n LEFT JOIN users a ON a.id = n.actor_id WHERE n.user_id = ${userId} ORDER BY n.updated_at`),
+    rowsOf(sql`SELECT target_type, target_id, reason, note, created_at, resolved_at FROM reports WHERE reporter_id = ${userId} ORDER BY created_at`),
+    rowsOf(sql`SELECT action, target_type, target_id, reason, actor_role, created_at, (actor_id = ${userId}) AS taken, (target_author_id = ${userId}) AS about_me
+      FROM moderation_actions WHERE actor_id = ${userId} OR target_author_id = ${userId} ORDER BY created_at`),
+    rowsOf(sql`SELECT a.note, a.created_at, a.answered_at, m.action, m.target_type, m.target_id FROM appeals a JOIN moderation_actions m ON m.id = a.action_id
+      WHERE a.author_id = ${userId} ORDER BY a.created_at`),
+    rowsOf(sql`SELECT submission_id, rationale, created_at FROM shortlist_entries WHERE added_by = ${userId} ORDER BY created_at`),
   ]);
   return {
     votes: userVotes.map((v) => ({ submissionId: v.submission_id, phrase: v.phrase, campaignSlug: v.slug, createdAt: iso(v.created_at) })),
@@ -206,6 +212,19 @@ async function participationOf(db: Executor, userId: string) {
       earlierTexts: edits.filter((e) => e.comment_id === c.id).map((e) => ({ body: e.body, replacedAt: iso(e.replaced_at) })),
     })),
     commentVotes: userCommentVotes.map((v) => ({ commentId: v.comment_id, value: v.value, createdAt: iso(v.created_at), updatedAt: iso(v.updated_at) })),
+    reports: userReports.map((r) => ({ targetType: r.target_type, targetId: r.target_id, reason: r.reason, note: r.note, createdAt: iso(r.created_at), resolvedAt: iso(r.resolved_at) })),
+    moderationActions: actions.map((m) => ({
+      action: m.action,
+      targetType: m.target_type,
+      targetId: m.target_id,
+      reason: m.reason,
+      actorRole: m.actor_role,
+      createdAt: iso(m.created_at),
+      takenByYou: m.taken === true,
+      aboutYourContent: m.about_me === true,
+    })),
+    appeals: userAppeals.map((a) => ({ action: a.action, targetType: a.target_type, targetId: a.target_id, note: a.note, createdAt: iso(a.created_at), answeredAt: iso(a.answered_at) })),
+    shortlistAdditions: picks.map((p) => ({ submissionId: p.submission_id, rationale: p.rationale, createdAt: iso(p.created_at) })),
     notifications: userNotifications.map((n) => ({
       id: n.id,
       kind: n.kind,

@@ -57,6 +57,7 @@ function fromRaw(raw: Record<string, unknown>): SubmissionRow {
     searchText: '',
     searchTerms: [],
     pendingReason: (raw.pending_reason as string | null) ?? null,
+    mergedIntoId: (raw.merged_into_id as string | null) ?? null,
     createdAt: new Date(String(raw.created_at)),
     updatedAt: new Date(String(raw.updated_at)),
     authorName: String(raw.authorName),

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { roleSchema, submissionStatusSchema } from './domain.ts';
+import { characterCount } from './submission.ts';
+
+export const REPORT_REASONS = ['spam', 'offensive', 'off_topic', 'duplicate', 'other'] as const;
+export const reportReasonSchema = z.enum(REPORT_REASONS);
+export type ReportReason = z.infer<typeof reportReasonSchema>;
+
+/** What can be reported; drafts' comments are comments, so they are covered. */
+export const REPORT_TARGET_TYPES = ['submission', 'comment'] as const;
+export const reportTargetTypeSchema = z.enum(REPORT_TARGET_TYPES);
+export type ReportTargetType = z.infer<typeof reportTargetTypeSchema>;
+
+const noteSchema = (max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((text) => characterCount(text) <= max, { message: `keep it to ${max} characters` });
+
+export const reportCreateSchema = z
+  .object({
+    targetType: reportTargetTypeSchema,
+    targetId: z.uuid({ message: 'not a valid id' }),
+    reason: reportReasonSchema,
+    note: noteSchema(500).default('').describe('What a moderator should know'),
+  })
+  .meta({ id: 'ReportCreate' });
+export type ReportCreate = z.input<typeof reportCreateSchema>;
+
+export const reportSchema = z
+  .object({ id: z.string(), targetType: reportTargetTypeSchema, targetId: z.string(), reason: reportReasonSchema, note: z.string(), createdAt: z.iso.datetime() })
+  .meta({ id: 'Report' });
+export const reportCreatedSchema = z.object({ report: reportSchema, hidden: z.boolean().describe('Whether this report brought the content to the automatic hiding threshold') });
+
+export const MODERATION_ACTIONS = ['approve', 'hide', 'restore', 'reject', 'merge', 'ban'] as const;
+export const moderationActionNameSchema = z.enum(MODERATION_ACTIONS);
+export type ModerationActionName = z.infer<typeof moderationActionNameSchema>;
+
+export const MODERATION_TARGET_TYPES = ['submission', 'comment', 'user'] as const;
+export const moderationTargetTypeSchema = z.enum(MODERATION_TARGET_TYPES);
+export type ModerationTargetType = z.infer<typeof moderationTargetTypeSchema>;
+
+export const moderationReasonSchema = z
+  .string()
+  .trim()
+  .refine((text) => characterCount(text) >= 3, { message: 'say why, in a few words' })
+  .refine((text) => characterCount(text) <= 500, { message: 'keep the reason to 500 characters' });
+
+export const moderationActionCreateSchema = z
+  .object({
+    targetType: moderationTargetTypeSchema,
+    targetId: z.uuid({ message: 'not a valid id' }),
+    action: moderationActionNameSchema,
+    reason: moderationReasonSchema.describe('Why: shown to the author and in the public moderation log'),
+    mergeIntoId: z.uuid({ message: 'not a valid entry id' }).optional().describe('For merge: the entry that takes the merged one in'),
+    hideContent: z.boolean().default(false).describe("For ban: also hide the account's entries and comments, with the same reason"),
+  })
+  .meta({ id: 'ModerationActionCreate' });
+export type ModerationActionCreate = z.input<typeof moderationActionCreateSchema>;
+
+export const moderationActionSchema = z
+  .object({
+    id: z.string(),
+    targetType: moderationTargetTypeSchema,
+    targetId: z.string(),
+    action: z.string(),
+    reason: z.string(),
+    actorRole: roleSchema,
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ModerationAction' });
+export type ModerationAction = z.infer<typeof moderationActionSchema>;
+export const moderationActionCreatedSchema = z.object({ action: moderationActionSchema, status: z.string().describe('The target\'s status after the action') });
+
+export const moderationLogQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
+export const moderationLogSchema = z
+  .object({
+    items: z.array(
+      z.object({ action: z.string(), targetType: moderationTargetTypeSchema, targetId: z.string(), reason: z.string(), actorRole: roleSchema, createdAt: z.iso.datetime() }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'ModerationLog' });
+
+export const appealCreateSchema = z
+  .object({
+    targetType: z.enum(['submission', 'comment']),
+    targetId: z.uuid({ message: 'not a valid id' }),
+    note: noteSchema(1000).refine((text) => characterCount(text) >= 10, { message: 'explain in at least 10 characters why the decision should change' }),
+  })
+  .meta({ id: 'AppealCreate' });
+export const appealSchema = z
+  .object({ id: z.string(), actionId: z.string(), note: z.string(), createdAt: z.iso.datetime(), answeredAt: z.iso.datetime().nullable() })
+  .meta({ id: 'Appeal' });
+export const appealCreatedSchema = z.object({ appeal: appealSchema });
+
+export const QUEUE_KINDS = ['pending', 'reported', 'hidden', 'appealed'] as const;
+export const queueKindSchema = z.enum(QUEUE_KINDS);
+export type QueueKind = z.infer<typeof queueKindSchema>;
+
+export const queueQuerySchema = z.object({
+  campaign: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a campaign slug is lowercase letters, digits and dashes'),
+  kind: queueKindSchema.optional().describe('Without it, every kind, most urgent first'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
+
+export const queueItemSchema = z
+  .object({
+    kind: queueKindSchema,
+    targetType: z.enum(['submission', 'comment']),
+    targetId: z.string(),
+    target: z.object({
+      text: z.string().describe("The entry's phrase, or the comment's text"),
+      explanation: z.string().nullable(),
+      entryId: z.string().describe('The entry, or the entry the comment is on'),
+      entryPhrase: z.string(),
+      author: z.object({ id: z.string(), displayName: z.string(), banned: z.boolean() }),
+      createdAt: z.iso.datetime(),
+    }),
+    status: z.string().describe("The entry's status, or the comment's: visible, hidden or deleted"),
+    pendingReason: z.string().nullable(),
+    reportCount: z.number().int(),
+    reports: z.array(z.object({ reason: reportReasonSchema, note: z.string(), createdAt: z.iso.datetime() })),
+    authorHistory: z.array(z.object({ action: z.string(), reason: z.string(), targetType: z.string(), createdAt: z.iso.datetime() })),
+    appeal: z.object({ id: z.string(), note: z.string(), createdAt: z.iso.datetime(), action: z.string(), actionReason: z.string() }).nullable(),
+    waitingSince: z.iso.datetime().describe('Since when it waits for a moderator'),
+  })
+  .meta({ id: 'QueueItem' });
+export type QueueItem = z.infer<typeof queueItemSchema>;
+export const queueSchema = z.object({ items: z.array(queueItemSchema), nextCursor: z.string().nullable() }).meta({ id: 'ModerationQueue' });
+
+export const shortlistPutSchema = z
+  .object({
+    rationale: z
+      .string()
+      .trim()
+      .refine((text) => characterCount(text) >= 10, { message: 'say in at least 10 characters why it belongs on the shortlist' })
+      .refine((text) => characterCount(text) <= 1000, { message: 'keep the rationale to 1000 characters' }),
+  })
+  .meta({ id: 'ShortlistPut' });
+
+export const shortlistItemSchema = z
+  .object({
+    submission: z.object({ id: z.string(), phrase: z.string(), explanation: z.string(), status: submissionStatusSchema, districtCode: z.string().nullable(), author: z.object({ displayName: z.string() }) }),
+    rationale: z.string(),
+    voteCount: z.number().int().nullable().describe('null while the campaign hides vote counts from residents'),
+    commentCount: z.number().int(),
+    score: z.number().nullable().describe('Pairwise score (chance of beating a random other entry, 0–100), where the ranking has one'),
+    shortlistedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ShortlistItem' });
+export const shortlistSchema = z.object({ items: z.array(shortlistItemSchema) }).meta({ id: 'Shortlist' });
