@@ -44,6 +44,12 @@ export const ACCESS_TABLE: Record<string, Access> = {
   'POST /api/notifications/read': 'signedIn',
   'GET /api/campaigns/:slug/events': 'anyone',
 
+  'POST /api/reports': 'signedIn',
+  'GET /api/moderation/queue': ['moderator'],
+  'POST /api/moderation/actions': ['moderator'],
+  'POST /api/moderation/appeals': 'signedIn',
+  'GET /api/campaigns/:slug/moderation-log': 'anyone',
+
   'POST /api/auth/register': 'anyone',
   'POST /api/auth/login': 'anyone',
   'POST /api/auth/logout': 'signedIn',

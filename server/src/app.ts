@@ -25,6 +25,7 @@ import { districtRoutes } from './modules/districts/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { discussionRoutes } from './modules/discussion/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { moderationRoutes } from './modules/moderation/routes.ts';
 import { eventRoutes } from './modules/events/routes.ts';
 import { createEventHub, schedulePruning, type EventHub } from './modules/events/hub.ts';
 import { voteCountEvents, type VoteCountEvents } from './modules/events/vote-counts.ts';
@@ -125,6 +126,7 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
   await app.register(adminRoutes);
   await app.register(discussionRoutes);
   await app.register(notificationRoutes);
+  await app.register(moderationRoutes);
   await app.register(eventRoutes, { hub, ...config.events });
 
   await app.register(webPlugin, { webDistDir: config.webDistDir });

@@ -144,7 +144,7 @@ export type StageAction = (typeof STAGE_ACTIONS)[number];
 export const STAGE_ALLOWS: Record<Stage, readonly StageAction[]> = {
   collect: ['submit', 'editOwnSubmission', 'withdrawOwnSubmission', 'vote', 'comment', 'report'],
   discuss: ['vote', 'comment', 'pairwise', 'report', 'shortlist'],
-  refine: ['draft', 'commentOnDraft', 'voteOnDraft'],
+  refine: ['draft', 'commentOnDraft', 'voteOnDraft', 'report'],
   announced: [],
 };
 

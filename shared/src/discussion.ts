@@ -66,8 +66,8 @@ export const commentSchema = z
       .nullable()
       .describe('Whom a reply placed beside a deepest comment answers'),
     stance: commentStanceSchema,
-    body: z.string().nullable().describe('null once deleted'),
-    author: z.object({ displayName: z.string(), role: roleSchema }).nullable().describe('null once deleted'),
+    body: z.string().nullable().describe('null once deleted, or while hidden (except for its author and moderators)'),
+    author: z.object({ displayName: z.string(), role: roleSchema }).nullable().describe('null once deleted, or while hidden (as body)'),
     score: z.number().int(),
     upvotes: z.number().int(),
     downvotes: z.number().int(),
@@ -78,6 +78,7 @@ export const commentSchema = z
     edited: z.boolean(),
     editedAt: z.iso.datetime().nullable(),
     deleted: z.boolean(),
+    hidden: z.boolean().describe('Hidden by moderation: it keeps its place; its text is shown to its author and moderators only'),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Comment' });
@@ -129,6 +130,11 @@ export const NOTIFICATION_KINDS = [
   'entry.hidden',
   'entry.merged',
   'entry.restored',
+  'entry.rejected',
+  'entry.approved',
+  'comment.hidden',
+  'comment.restored',
+  'appeal.answered',
   'campaign.stage_changed',
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);

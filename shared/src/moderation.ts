@@ -65,7 +65,8 @@ export const moderationActionSchema = z
     targetId: z.string(),
     action: z.string(),
     reason: z.string(),
-    actorRole: roleSchema,
+    actorRole: roleSchema.nullable(),
+    automatic: z.boolean(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'ModerationAction' });
@@ -79,7 +80,15 @@ export const moderationLogQuerySchema = z.object({
 export const moderationLogSchema = z
   .object({
     items: z.array(
-      z.object({ action: z.string(), targetType: moderationTargetTypeSchema, targetId: z.string(), reason: z.string(), actorRole: roleSchema, createdAt: z.iso.datetime() }),
+      z.object({
+        action: z.string(),
+        targetType: moderationTargetTypeSchema,
+        targetId: z.string(),
+        reason: z.string(),
+        actorRole: roleSchema.nullable().describe('The role of who acted, never the name; null where the platform acted by itself'),
+        automatic: z.boolean().describe('Hidden by the platform at the reports threshold, until a moderator reviews it'),
+        createdAt: z.iso.datetime(),
+      }),
     ),
     nextCursor: z.string().nullable(),
   })

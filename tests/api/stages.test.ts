@@ -27,7 +27,7 @@ describe('what each stage allows', () => {
     expect(STAGE_ALLOWS).toEqual({
       collect: ['submit', 'editOwnSubmission', 'withdrawOwnSubmission', 'vote', 'comment', 'report'],
       discuss: ['vote', 'comment', 'pairwise', 'report', 'shortlist'],
-      refine: ['draft', 'commentOnDraft', 'voteOnDraft'],
+      refine: ['draft', 'commentOnDraft', 'voteOnDraft', 'report'],
       announced: [],
     });
   });

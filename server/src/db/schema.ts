@@ -465,7 +465,8 @@ export const moderationActions = pgTable(
     action: text('action').notNull(),
     reason: text('reason').notNull(),
     actorId: uuid('actor_id').references(() => users.id),
-    actorRole: roleEnum('actor_role').notNull(),
+    /** null for what the platform did by itself (hiding at the reports threshold). */
+    actorRole: roleEnum('actor_role'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

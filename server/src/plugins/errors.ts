@@ -66,13 +66,14 @@ export function problemResponses(...statuses: number[]): Record<number, typeof p
 }
 
 export function problem(status: number, code: ErrorCode, detail: string, extensions: Record<string, unknown> = {}): Problem {
+  // Extensions come first: one named like a standard member (status, code…) must not replace it.
   return {
+    ...extensions,
     type: `urn:city-spirit:problem:${code}`,
     title: TITLES[status] ?? 'Error',
     status,
     detail,
     code,
-    ...extensions,
   };
 }
 

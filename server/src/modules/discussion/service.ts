@@ -161,6 +161,7 @@ export async function editComment(db: Database, author: Commenter, id: string, b
   await db.transaction(async (tx) => {
     const { row, target } = await ownLiveComment(tx, author, id);
     if (row.deleted_at) throw conflict('This comment has been deleted.');
+    if (row.hidden_at) throw conflict('This comment is hidden by moderation; it can be appealed, not edited.');
     assertStageAllows(target.campaign, COMMENT_TARGETS[target.type].stageAction);
     if (Date.now() - new Date(row.created_at).getTime() > COMMENT_EDIT_WINDOW_MS) {
       throw conflict(`A comment can be edited for ${COMMENT_EDIT_WINDOW_MS / 60_000} minutes after posting; this one no longer can. Post a reply to add to it.`);
@@ -198,6 +199,7 @@ export async function voteOnComment(db: Database, voter: Commenter, id: string, 
     const { row, target } = await visibleComment(tx, id, voter, true);
     assertOpen(target);
     if (row.deleted_at) throw conflict('This comment has been deleted; it can no longer be voted on.');
+    if (row.hidden_at) throw conflict('This comment is hidden by moderation; it cannot be voted on.');
     if (row.author_id === voter.id) throw conflict('You cannot vote on your own comment.');
     const { rows: previousRows } = await tx.execute<{ value: number }>(sql`
       SELECT value FROM comment_votes WHERE comment_id = ${id} AND user_id = ${voter.id}`);

@@ -19,6 +19,11 @@ export const NOTIFICATION_GROUPING: Record<NotificationKind, (subject: Subject) 
   'entry.hidden': (subject) => `entry.hidden:${subject.id}`,
   'entry.merged': (subject) => `entry.merged:${subject.id}`,
   'entry.restored': (subject) => `entry.restored:${subject.id}`,
+  'entry.rejected': (subject) => `entry.rejected:${subject.id}`,
+  'entry.approved': (subject) => `entry.approved:${subject.id}`,
+  'comment.hidden': (subject) => `comment.hidden:${subject.id}`,
+  'comment.restored': (subject) => `comment.restored:${subject.id}`,
+  'appeal.answered': (subject) => `appeal.answered:${subject.id}`,
   'campaign.stage_changed': (subject) => `campaign.stage_changed:${subject.id}`,
 };
 

@@ -42,10 +42,12 @@ export function CommentItem({ comment }: { comment: Comment }) {
         tabIndex={-1}
         className="comment__card"
         data-deleted={comment.deleted || undefined}
-        aria-label={comment.author ? t('discussion.comment.label', { name: comment.author.displayName }) : t('discussion.comment.deletedLabel')}
+        aria-label={
+          comment.author ? t('discussion.comment.label', { name: comment.author.displayName }) : t(comment.deleted ? 'discussion.comment.deletedLabel' : 'discussion.comment.hiddenLabel')
+        }
       >
         {comment.deleted || !comment.author || comment.body === null ? (
-          <p className="comment__deleted">{t('discussion.comment.deleted')}</p>
+          <p className="comment__deleted">{t(comment.deleted ? 'discussion.comment.deleted' : 'discussion.comment.hidden')}</p>
         ) : (
           <>
             <header className="comment__meta">
@@ -68,6 +70,7 @@ export function CommentItem({ comment }: { comment: Comment }) {
                 {comment.edited && <span className="comment__edited"> · {t('discussion.comment.edited')}</span>}
               </span>
             </header>
+            {comment.hidden && <p className="comment__hidden-note">{t('discussion.comment.hiddenForYou')}</p>}
             {comment.replyTo && <p className="comment__reply-to">{t('discussion.comment.replyTo', { name: comment.replyTo.displayName })}</p>}
             {editing ? <CommentEditForm comment={{ ...comment, body: comment.body }} onDone={backToComment} /> : <CommentBody body={comment.body} />}
             {!editing && (

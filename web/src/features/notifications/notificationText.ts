@@ -30,5 +30,18 @@ export function notificationText(t: TFunction, format: Format, notification: Not
       return { headline: t('notifications.kinds.merged', { title }), context: reason };
     case 'entry.restored':
       return { headline: t('notifications.kinds.restored', { title }), context: reason };
+    case 'entry.approved':
+      return { headline: t('notifications.kinds.approved', { title }), context: reason };
+    case 'entry.rejected':
+      return { headline: t('notifications.kinds.rejected', { title }), context: reason };
+    case 'comment.hidden':
+      return { headline: t('notifications.kinds.commentHidden', { title }), context: reason };
+    case 'comment.restored':
+      return { headline: t('notifications.kinds.commentRestored', { title }), context: reason };
+    case 'appeal.answered':
+      return {
+        headline: notification.details.outcome === 'restored' ? t('notifications.kinds.appealRestored', { title }) : t('notifications.kinds.appealKept', { title }),
+        context: reason,
+      };
   }
 }

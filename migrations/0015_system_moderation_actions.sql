@@ -1,0 +1,1 @@
+ALTER TABLE "moderation_actions" ALTER COLUMN "actor_role" DROP NOT NULL;
