@@ -4,6 +4,7 @@ import type { Database } from '../../server/src/db/client.ts';
 import { campaigns, submissions, users } from '../../server/src/db/schema.ts';
 import { findSimilar } from '../../server/src/modules/submissions/similar.ts';
 import { browseBenchmark } from './browse.ts';
+import { moderationBenchmark } from './moderation.ts';
 import { textIndexColumns } from '../../server/src/modules/submissions/text-index.ts';
 import { seededRandom } from '../helpers/random.ts';
 
@@ -73,6 +74,7 @@ export async function similarBenchmark(db: Database, entries = 100_000, queries 
   return [
     `similar    ${entries} entries (loaded in ${loadSeconds} s), ${queries} queries: p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  p99 ${at(0.99)} ms  max ${at(1)} ms; ${found} found at least one similar entry (target p95 ≤ 20 ms)`,
     await browseBenchmark(db, entries),
+    await moderationBenchmark(db, entries),
   ].join('\n');
 }
 

@@ -1,0 +1,58 @@
+// The moderators' queue of a big campaign (run by the similar scenario, which loads the entries):
+// 1 000 reports from 1 000 reporters spread over entries and comments, some hidden by reports, a few
+// appeals and pending entries; a page of the queue, every kind together and each kind alone.
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../server/src/db/client.ts';
+import { moderationQueue } from '../../server/src/modules/moderation/queue.ts';
+import { queueQuerySchema } from '@city-spirit/shared';
+
+const REPORTS = 1_000;
+
+async function timed(run: () => Promise<unknown>, times = 50): Promise<string> {
+  for (let i = 0; i < 5; i++) await run();
+  const timings: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    await run();
+    timings.push(performance.now() - t0);
+  }
+  timings.sort((a, b) => a - b);
+  const at = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]!.toFixed(1);
+  return `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`;
+}
+
+export async function moderationBenchmark(db: Database, entries: number): Promise<string> {
+  const [campaign] = (await db.execute<{ id: string; slug: string }>(sql`SELECT id, slug FROM campaigns LIMIT 1`)).rows;
+  const id = campaign!.id;
+  await db.execute(sql`INSERT INTO users (display_name) SELECT 'Reporter ' || g FROM generate_series(1, ${REPORTS}) g`);
+  // Reports on 400 entries (a few draw many), each reporter once per entry.
+  await db.execute(sql`
+    WITH e AS (SELECT id, row_number() OVER (ORDER BY id) AS k FROM submissions WHERE campaign_id = ${id} AND status = 'published' LIMIT 400),
+         r AS (SELECT id, row_number() OVER (ORDER BY id) AS k FROM users WHERE display_name LIKE 'Reporter %')
+    INSERT INTO reports (campaign_id, target_type, target_id, reporter_id, reason, created_at)
+    SELECT ${id}, 'submission', e.id, r.id, (ARRAY['spam','offensive','off_topic','duplicate','other'])[1 + r.k % 5]::report_reason, now() - (r.k || ' minutes')::interval
+    FROM r JOIN e ON e.k = 1 + floor(power((r.k * 0.6180339887) % 1, 2) * 400)::bigint
+    ON CONFLICT DO NOTHING`);
+  // Twenty of them hidden by reports, five of those appealed; fifty entries awaiting approval.
+  await db.execute(sql`
+    WITH hidden AS (
+      UPDATE submissions SET status = 'hidden' WHERE id IN (SELECT target_id FROM reports GROUP BY target_id ORDER BY count(*) DESC LIMIT 20) RETURNING id, author_id)
+    INSERT INTO moderation_actions (campaign_id, target_type, target_id, target_author_id, action, reason, actor_role, details)
+    SELECT ${id}, 'submission', id, author_id, 'hide', 'Hidden automatically after 5 reports', NULL, '{"automatic":true}' FROM hidden`);
+  await db.execute(sql`
+    INSERT INTO appeals (action_id, author_id, note) SELECT id, target_author_id, 'Please look again' FROM moderation_actions WHERE campaign_id = ${id} LIMIT 5`);
+  await db.execute(sql`
+    UPDATE submissions SET status = 'pending', pending_reason = 'pre_moderation' WHERE id IN (SELECT id FROM submissions WHERE campaign_id = ${id} AND status = 'published' ORDER BY created_at DESC LIMIT 50)`);
+  await db.execute(sql`VACUUM ANALYZE reports, moderation_actions, appeals, submissions`);
+  const { rows } = await db.execute<{ reports: string; targets: string }>(sql`SELECT count(*) AS reports, count(DISTINCT target_id) AS targets FROM reports`);
+  const lines = [`queue      ${entries} entries, ${rows[0]!.reports} open reports on ${rows[0]!.targets} entries, 20 hidden by reports (5 appealed), 50 pending; a page of 20 (moderationQueue without HTTP):`];
+  for (const kind of [undefined, 'hidden', 'appealed', 'reported', 'pending'] as const) {
+    const query = queueQuerySchema.parse({ campaign: campaign!.slug, ...(kind && { kind }) });
+    const first = await moderationQueue(db, query);
+    const next = first.nextCursor ? queueQuerySchema.parse({ ...query, cursor: first.nextCursor }) : null;
+    lines.push(
+      `           ${kind ?? 'every kind'}: first page ${await timed(() => moderationQueue(db, query))}${next ? `; next page ${await timed(() => moderationQueue(db, next))}` : ''} (target p99 ≤ 50 ms)`,
+    );
+  }
+  return lines.join('\n');
+}
