@@ -44,6 +44,10 @@ export const ACCESS_TABLE: Record<string, Access> = {
   'POST /api/notifications/read': 'signedIn',
   'GET /api/campaigns/:slug/events': 'anyone',
 
+  'PUT /api/submissions/:id/shortlist': ['moderator'],
+  'DELETE /api/submissions/:id/shortlist': ['moderator'],
+  'GET /api/campaigns/:slug/shortlist': 'anyone',
+
   'POST /api/auth/register': 'anyone',
   'POST /api/auth/login': 'anyone',
   'POST /api/auth/logout': 'signedIn',

@@ -153,4 +153,5 @@ export const shortlistItemSchema = z
     shortlistedAt: z.iso.datetime(),
   })
   .meta({ id: 'ShortlistItem' });
+export type ShortlistItem = z.infer<typeof shortlistItemSchema>;
 export const shortlistSchema = z.object({ items: z.array(shortlistItemSchema) }).meta({ id: 'Shortlist' });
