@@ -10,6 +10,7 @@ import { paths } from '../../paths.ts';
 import { CharacterCount } from '../../ui/CharacterCount.tsx';
 import { TextAreaField } from '../../ui/Field.tsx';
 import { useProblemMessage } from '../../ui/useProblemMessage.ts';
+import { useLocaleFormat } from '../../i18n/format.ts';
 import { shortlistQuery } from './api/listShortlist.ts';
 import { useShortlistEntry } from './api/shortlistEntry.ts';
 import { useUnshortlistEntry } from './api/unshortlistEntry.ts';
@@ -24,6 +25,8 @@ export function ShortlistTools({ submission, campaign }: { submission: Submissio
 function ShortlistForm({ submission }: { submission: Submission }) {
   const { t } = useTranslation();
   const problemMessage = useProblemMessage();
+  const format = useLocaleFormat();
+  const length = { min: format.number(SHORTLIST_RATIONALE_LENGTH.min), max: format.number(SHORTLIST_RATIONALE_LENGTH.max) };
   const headingId = useId();
   const fieldId = useId();
   const onShortlist = submission.status === 'shortlisted';
@@ -50,7 +53,7 @@ function ShortlistForm({ submission }: { submission: Submission }) {
     if (pending) return;
     const parsed = shortlistPutSchema.safeParse({ rationale });
     if (!parsed.success) {
-      setInvalid(t('shortlist.tools.rationaleLength', SHORTLIST_RATIONALE_LENGTH));
+      setInvalid(t('shortlist.tools.rationaleLength', length));
       return;
     }
     setInvalid(undefined);
@@ -90,7 +93,7 @@ function ShortlistForm({ submission }: { submission: Submission }) {
         <TextAreaField
           id={fieldId}
           label={t('shortlist.tools.rationaleLabel')}
-          hint={t('shortlist.tools.rationaleHint', SHORTLIST_RATIONALE_LENGTH)}
+          hint={t('shortlist.tools.rationaleHint', length)}
           error={invalid}
           value={rationale}
           onValueChange={(value) => {
