@@ -49,6 +49,9 @@ export const ACCESS_TABLE: Record<string, Access> = {
   'POST /api/moderation/actions': ['moderator'],
   'POST /api/moderation/appeals': 'signedIn',
   'GET /api/campaigns/:slug/moderation-log': 'anyone',
+  'PUT /api/submissions/:id/shortlist': ['moderator'],
+  'DELETE /api/submissions/:id/shortlist': ['moderator'],
+  'GET /api/campaigns/:slug/shortlist': 'anyone',
 
   'POST /api/auth/register': 'anyone',
   'POST /api/auth/login': 'anyone',

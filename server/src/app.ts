@@ -29,6 +29,8 @@ import { moderationRoutes } from './modules/moderation/routes.ts';
 import { eventRoutes } from './modules/events/routes.ts';
 import { createEventHub, schedulePruning, type EventHub } from './modules/events/hub.ts';
 import { voteCountEvents, type VoteCountEvents } from './modules/events/vote-counts.ts';
+import { rankingCache, type RankingCache } from './modules/pairwise/service.ts';
+import { shortlistRoutes } from './modules/shortlist/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -36,6 +38,8 @@ declare module 'fastify' {
     pool: pg.Pool;
     events: EventHub;
     voteCountEvents: VoteCountEvents;
+    /** The pairwise fits, one per process: the ranking and every feature that shows a score read them. */
+    rankings: RankingCache;
   }
 }
 
@@ -82,6 +86,7 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
   const voteEvents = voteCountEvents(app.db, app.log);
   app.decorate('events', hub);
   app.decorate('voteCountEvents', voteEvents);
+  app.decorate('rankings', rankingCache(app.db));
   const stopPruning = schedulePruning(app.db, config.events.resumeWindowMs, app.log);
   app.addHook('onClose', async () => {
     stopPruning();
@@ -128,6 +133,7 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
   await app.register(notificationRoutes);
   await app.register(moderationRoutes);
   await app.register(eventRoutes, { hub, ...config.events });
+  await app.register(shortlistRoutes);
 
   await app.register(webPlugin, { webDistDir: config.webDistDir });
   return app;

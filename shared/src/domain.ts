@@ -9,6 +9,9 @@ export function nextStage(stage: Stage): Stage | null {
   return STAGES[index + 1] ?? null;
 }
 
+/** Whether the campaign has come to `since` or gone beyond it. */
+export const stageReached = (stage: Stage, since: Stage): boolean => STAGES.indexOf(stage) >= STAGES.indexOf(since);
+
 export const ROLES = ['resident', 'moderator', 'expert', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;

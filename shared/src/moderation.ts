@@ -142,13 +142,16 @@ export const queueItemSchema = z
 export type QueueItem = z.infer<typeof queueItemSchema>;
 export const queueSchema = z.object({ items: z.array(queueItemSchema), nextCursor: z.string().nullable() }).meta({ id: 'ModerationQueue' });
 
+/** How long a shortlist rationale is, in characters as people count them. */
+export const SHORTLIST_RATIONALE_LENGTH = { min: 10, max: 1000 } as const;
+
 export const shortlistPutSchema = z
   .object({
     rationale: z
       .string()
       .trim()
-      .refine((text) => characterCount(text) >= 10, { message: 'say in at least 10 characters why it belongs on the shortlist' })
-      .refine((text) => characterCount(text) <= 1000, { message: 'keep the rationale to 1000 characters' }),
+      .refine((text) => characterCount(text) >= SHORTLIST_RATIONALE_LENGTH.min, { message: 'say in at least 10 characters why it belongs on the shortlist' })
+      .refine((text) => characterCount(text) <= SHORTLIST_RATIONALE_LENGTH.max, { message: 'keep the rationale to 1000 characters' }),
   })
   .meta({ id: 'ShortlistPut' });
 
@@ -162,4 +165,5 @@ export const shortlistItemSchema = z
     shortlistedAt: z.iso.datetime(),
   })
   .meta({ id: 'ShortlistItem' });
+export type ShortlistItem = z.infer<typeof shortlistItemSchema>;
 export const shortlistSchema = z.object({ items: z.array(shortlistItemSchema) }).meta({ id: 'Shortlist' });

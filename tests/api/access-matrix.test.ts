@@ -160,6 +160,12 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/campaigns/:slug/moderation-log': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/moderation-log' } },
   // A stream never ends: a bad resume id gets its answer at once, after the access check.
   'GET /api/campaigns/:slug/events': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/events?lastEventId=x' } },
+  'PUT /api/submissions/:id/shortlist': {
+    who: ['moderator'],
+    request: { method: 'PUT', url: `/api/submissions/${someEntry}/shortlist`, payload: { rationale: '矩阵测试：这条表述值得入围。' } },
+  },
+  'DELETE /api/submissions/:id/shortlist': { who: ['moderator'], request: { method: 'DELETE', url: `/api/submissions/${someEntry}/shortlist` } },
+  'GET /api/campaigns/:slug/shortlist': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/shortlist' } },
 };
 
 

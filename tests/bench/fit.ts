@@ -35,7 +35,7 @@ export async function fitBenchmark(db: Database, entries = 300, total = 1_000_00
   const { rows } = await db.execute<{ slug: string }>(sql`SELECT slug FROM campaigns WHERE id = ${campaign!.id}`);
   const slug = rows[0]!.slug;
 
-  const ranking = rankingCache(db);
+  const { ranking } = rankingCache(db);
   const t0 = performance.now();
   const cold = await ranking(slug, { limit: 20 });
   const coldMs = performance.now() - t0;

@@ -10,6 +10,7 @@ export const paths = {
   myEntries: (slug: string) => paths.entries(slug, new URLSearchParams({ author: 'me' })),
   compare: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/compare`,
   ranking: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/ranking`,
+  shortlist: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/shortlist`,
   entry: (id: string) => `/entries/${encodeURIComponent(id)}`,
   notifications: '/notifications',
 };

@@ -9,6 +9,7 @@ import { AccountPage } from './features/accounts/AccountPage.tsx';
 import { SubmitPage } from './features/submissions/SubmitPage.tsx';
 import { ComparePage } from './features/votes/ComparePage.tsx';
 import { RankingPage } from './features/votes/RankingPage.tsx';
+import { ShortlistPage } from './features/shortlist/ShortlistPage.tsx';
 import { NotificationsPage } from './features/notifications/NotificationsPage.tsx';
 import { AppLayout } from './routes/AppLayout.tsx';
 import { BrowseRoute } from './routes/BrowseRoute.tsx';
@@ -27,6 +28,7 @@ export const router = createBrowserRouter([
           { path: 'campaigns/:slug/entries', Component: BrowseRoute },
           { path: 'campaigns/:slug/compare', Component: ComparePage },
           { path: 'campaigns/:slug/ranking', Component: RankingPage },
+          { path: 'campaigns/:slug/shortlist', Component: ShortlistPage },
           { path: 'entries/:id', Component: EntryRoute },
           { path: 'sign-in', Component: SignInPage },
           { path: 'sign-up', Component: SignUpPage },

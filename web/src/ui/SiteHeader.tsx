@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { stageReached } from '@city-spirit/shared';
 import { stageAllows, useCurrentCampaign } from '../api/campaigns.ts';
 import { paths } from '../paths.ts';
 import { BrandMark } from './Skyline.tsx';
@@ -49,6 +50,14 @@ export function SiteHeader({ accountSlot }: { accountSlot?: ReactNode }) {
             <li>
               <NavLink to={paths.ranking(campaign.slug)} className="site-nav__link">
                 {t('ranking.navLabel')}
+              </NavLink>
+            </li>
+          )}
+          {/* The shortlist is made in the discussion stage and stays what the later stages draft from. */}
+          {campaign && stageReached(campaign.stage, 'discuss') && (
+            <li>
+              <NavLink to={paths.shortlist(campaign.slug)} className="site-nav__link">
+                {t('shortlist.navLabel')}
               </NavLink>
             </li>
           )}

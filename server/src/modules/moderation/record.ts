@@ -34,15 +34,16 @@ export function toModerationAction(row: ActionRow): ModerationAction {
 }
 
 /**
- * Writes an action where the public log reads it, and to the append-only audit log, and closes
+ * Writes an action where the public log reads it (timed when it is written, not when its
+ * transaction began: one that waited for another's lock is logged after it), and to the append-only audit log, and closes
  * the open reports on its target: all in the caller's transaction.
  */
 export async function recordAction(tx: Executor, input: ActionInput): Promise<ActionRow> {
   const details = JSON.stringify(input.details ?? {});
   const { rows } = await tx.execute<ActionRow>(sql`
-    INSERT INTO moderation_actions (campaign_id, target_type, target_id, target_author_id, action, reason, actor_id, actor_role, details)
+    INSERT INTO moderation_actions (campaign_id, target_type, target_id, target_author_id, action, reason, actor_id, actor_role, details, created_at)
     VALUES (${input.campaignId}, ${input.targetType}, ${input.targetId}, ${input.targetAuthorId}, ${input.action}, ${input.reason},
-      ${input.actor?.id ?? null}, ${input.actor?.role ?? null}, ${details}::jsonb)
+      ${input.actor?.id ?? null}, ${input.actor?.role ?? null}, ${details}::jsonb, clock_timestamp())
     RETURNING id, target_type, target_id, action, reason, actor_role, created_at`);
   await tx.execute(sql`
     INSERT INTO audit_log (actor_id, actor_role, action, target_type, target_id, reason, details)

@@ -2,11 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { campaignSlugParamsSchema, pairAnswerSchema, pairSchema, rankingQuerySchema, rankingSchema } from '@city-spirit/shared';
 import { problemResponses } from '../../plugins/errors.ts';
-import { answerPair, nextPair, rankingCache } from './service.ts';
+import { answerPair, nextPair } from './service.ts';
 
 export const pairwiseRoutes: FastifyPluginAsyncZod = async (app) => {
-  const ranking = rankingCache(app.db);
-
   app.get(
     '/api/campaigns/:slug/pair',
     {
@@ -51,6 +49,6 @@ export const pairwiseRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: rankingSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => ranking(request.params.slug, request.query),
+    async (request) => app.rankings.ranking(request.params.slug, request.query),
   );
 };

@@ -148,7 +148,15 @@ export async function answerPair(db: Executor, voter: Voter, slug: string, token
 type FullRanking = Omit<Ranking, 'nextCursor'>;
 const rankingCursorSchema = z.object({ offset: z.number().int().min(0).max(100_000_000) });
 
-type CachedFit = { ranking: FullRanking; strengths: Map<string, number>; lastComparisonId: number; fittedAt: number; tookMs: number };
+type CachedFit = {
+  ranking: FullRanking;
+  strengths: Map<string, number>;
+  /** Each compared entry's score (0–100); entries not yet in a comparison with a winner have none. */
+  scores: Map<string, number>;
+  lastComparisonId: number;
+  fittedAt: number;
+  tookMs: number;
+};
 const REFIT_AFTER_MS = 3000;
 
 /**
@@ -214,6 +222,7 @@ export function rankingCache(db: Executor) {
     return {
       ranking: { items, comparisons: total, fittedAt: new Date(fittedAt).toISOString() },
       strengths: new Map(entries.map((entry, i) => [entry.id, result.strengths[i]!])),
+      scores: new Map(items.filter((item) => item.wins + item.losses > 0).map((item) => [item.submission.id, item.score])),
       lastComparisonId,
       fittedAt,
       tookMs: result.computeMs,
@@ -241,7 +250,7 @@ export function rankingCache(db: Executor) {
   }
 
   /** A page of the latest fit; a cursor is the rank to go on from (in a newer fit, if one came). */
-  return async function ranking(slug: string, page: { limit: number; cursor?: string | undefined }): Promise<Ranking> {
+  async function ranking(slug: string, page: { limit: number; cursor?: string | undefined }): Promise<Ranking> {
     const campaign = await campaignRules(db, { slug });
     const after = page.cursor ? decodeCursor(page.cursor, rankingCursorSchema) : null;
     const { ranking: fit } = await latest(campaign.id);
@@ -249,7 +258,16 @@ export function rankingCache(db: Executor) {
     const items = fit.items.slice(from, from + page.limit);
     const more = from + page.limit < fit.items.length;
     return { ...fit, items, nextCursor: more ? encodeCursor({ offset: from + page.limit }) : null };
-  };
+  }
+
+  /** The latest fit's scores of a campaign's entries, by entry id, for features that show an entry's score. */
+  async function scores(campaignId: string): Promise<ReadonlyMap<string, number>> {
+    return (await latest(campaignId)).scores;
+  }
+
+  return { ranking, scores };
 }
+
+export type RankingCache = ReturnType<typeof rankingCache>;
 
 const round = (value: number) => Math.round(value * 10) / 10;

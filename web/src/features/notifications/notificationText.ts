@@ -22,8 +22,10 @@ export function notificationText(t: TFunction, format: Format, notification: Not
       const stage = stageSchema.safeParse(notification.details.stage);
       return stage.success ? { headline: t('notifications.kinds.stageChanged', { stage: t(`stages.${stage.data}.name`) }), context: title } : { headline: title };
     }
-    case 'entry.shortlisted':
-      return { headline: t('notifications.kinds.shortlisted', { title }), context: reason };
+    case 'entry.shortlisted': {
+      const rationale = typeof notification.details.rationale === 'string' && notification.details.rationale;
+      return { headline: t('notifications.kinds.shortlisted', { title }), context: rationale ? t('notifications.kinds.reason', { reason: rationale }) : reason };
+    }
     case 'entry.hidden':
       return { headline: t('notifications.kinds.hidden', { title }), context: reason };
     case 'entry.merged':

@@ -19,11 +19,12 @@ import { WithdrawSection } from './WithdrawSection.tsx';
 
 /**
  * What the route puts into the entry's page from other features: a way to support it (beside its
- * counts) and its thread (below the explanation).
+ * counts), its thread (below the explanation), and tools for staff (below the facts).
  */
 export type EntrySlots = {
   renderSupport?: (submission: Submission, campaign: Campaign) => ReactNode;
   renderThread?: (submission: Submission) => ReactNode;
+  renderStaffTools?: (submission: Submission, campaign: Campaign) => ReactNode;
 };
 
 export function EntryPage(slots: EntrySlots) {
@@ -53,7 +54,7 @@ function EntryNotFound() {
   );
 }
 
-function EntryView({ submission, renderSupport, renderThread }: EntrySlots & { submission: Submission }) {
+function EntryView({ submission, renderSupport, renderThread, renderStaffTools }: EntrySlots & { submission: Submission }) {
   const { t } = useTranslation();
   const format = useLocaleFormat();
   const location = useLocation();
@@ -144,6 +145,7 @@ function EntryView({ submission, renderSupport, renderThread }: EntrySlots & { s
           {campaign && !stageAllows(campaign, 'vote') && (
             <p className="entry__facts-note">{submission.voteCount === null ? t('entry.votesHidden') : t('entry.votingSoon')}</p>
           )}
+          {campaign && renderStaffTools?.(submission, campaign)}
         </aside>
         {/* After the facts, so that on a phone the support button is not below a long thread. */}
         {renderThread && <div className="entry__thread">{renderThread(submission)}</div>}

@@ -1,0 +1,20 @@
+import { queryOptions } from '@tanstack/react-query';
+import { shortlistSchema } from '@city-spirit/shared';
+import { getJson } from '../../../api/client.ts';
+import { campaignPath } from '../../../api/keys.ts';
+
+export const shortlistKeys = {
+  all: ['shortlist'] as const,
+  list: (slug: string) => ['shortlist', slug] as const,
+};
+
+/** Scores move as residents compare pairs; the list is read again now and then. */
+export const SHORTLIST_REFRESH_MS = 30_000;
+
+export function shortlistQuery(slug: string) {
+  return queryOptions({
+    queryKey: shortlistKeys.list(slug),
+    queryFn: ({ signal }) => getJson(`${campaignPath(slug)}/shortlist`, shortlistSchema, signal),
+    refetchInterval: SHORTLIST_REFRESH_MS,
+  });
+}
