@@ -52,6 +52,7 @@ export const submissionSchema = z
     districtCode: z.string().nullable(),
     status: submissionStatusSchema,
     pendingReason: z.string().nullable().describe('Why the entry awaits review; only for its author and moderators'),
+    mergedIntoId: z.string().nullable().describe('The entry a merged entry was merged into (its votes count there)'),
     voteCount: z.number().int().nullable().describe('null while the campaign hides vote counts from residents'),
     hasVotes: z.boolean().nullable().describe('Whether anyone supports it; the author sees this even while counts are hidden'),
     commentCount: z.number().int(),

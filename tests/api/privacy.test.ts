@@ -45,6 +45,7 @@ describe('download my data', () => {
     moderation_actions: 'moderationActions',
     appeals: 'appeals',
     shortlist_entries: 'shortlistAdditions',
+    merge_vote_moves: 'votesMovedByMerges',
   };
 
   it('covers every table that refers to an account (a new one fails here until the export holds it)', async () => {
@@ -76,6 +77,7 @@ describe('download my data', () => {
       INSERT INTO moderation_actions (campaign_id, target_type, target_id, target_author_id, action, reason, actor_id, actor_role)
       VALUES (${campaign!.id}, 'submission', ${own}, ${user.id}, 'hide', 'export test', ${others[0]!.user.id}, 'moderator') RETURNING id`);
     await db.execute(sql`INSERT INTO appeals (action_id, author_id, note) VALUES (${acted[0]!.id}, ${user.id}, 'please look again')`);
+    await db.execute(sql`INSERT INTO merge_vote_moves (action_id, user_id, kind, voted_at) VALUES (${acted[0]!.id}, ${user.id}, 'moved', now())`);
     await db.execute(sql`INSERT INTO shortlist_entries (submission_id, campaign_id, rationale, added_by) VALUES (${theirs}, ${campaign!.id}, 'export test', ${user.id})`);
     // A pair shown and answered, straight in the tables (pairs need the discuss stage).
     await db.execute(sql`INSERT INTO pair_tokens (token, campaign_id, user_id, left_id, right_id, used_at) VALUES ('export-test-token', ${campaign!.id}, ${user.id}, ${own}, ${theirs}, now())`);

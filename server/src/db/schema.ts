@@ -514,3 +514,22 @@ export const shortlistEntries = pgTable(
   },
   (t) => [index('shortlist_entries_campaign_idx').on(t.campaignId, t.createdAt)],
 );
+
+/**
+ * What a merge did to each vote of the merged entry, so that restoring it gives every vote back as
+ * it was: moved to the target, or dropped where the voter supported the target already.
+ */
+export const mergeVoteMoves = pgTable(
+  'merge_vote_moves',
+  {
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => moderationActions.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    votedAt: timestamp('voted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.userId] }), index('merge_vote_moves_user_idx').on(t.userId)],
+);

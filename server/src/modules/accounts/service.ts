@@ -167,7 +167,7 @@ const iso = (value: unknown) => (value === null || value === undefined ? null : 
 /** The user's votes, pairs and comparisons, comments with their earlier texts, comment votes and notifications. */
 async function participationOf(db: Executor, userId: string) {
   const rowsOf = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await db.execute<T>(query)).rows;
-  const [userVotes, pairs, userComparisons, userComments, edits, userCommentVotes, userNotifications, userReports, actions, userAppeals, picks] = await Promise.all([
+  const [userVotes, pairs, userComparisons, userComments, edits, userCommentVotes, userNotifications, userReports, actions, userAppeals, picks, moves] = await Promise.all([
     rowsOf(sql`SELECT v.submission_id, s.phrase, c.slug, v.created_at FROM votes v JOIN submissions s ON s.id = v.submission_id JOIN campaigns c ON c.id = v.campaign_id
       WHERE v.user_id = ${userId} ORDER BY v.created_at`),
     rowsOf(sql`SELECT p.left_id, p.right_id, c.slug, p.created_at, p.used_at FROM pair_tokens p JOIN campaigns c ON c.id = p.campaign_id WHERE p.user_id = ${userId} ORDER BY p.created_at`),
@@ -184,6 +184,8 @@ async function participationOf(db: Executor, userId: string) {
     rowsOf(sql`SELECT a.note, a.created_at, a.answered_at, m.action, m.target_type, m.target_id FROM appeals a JOIN moderation_actions m ON m.id = a.action_id
       WHERE a.author_id = ${userId} ORDER BY a.created_at`),
     rowsOf(sql`SELECT submission_id, rationale, created_at FROM shortlist_entries WHERE added_by = ${userId} ORDER BY created_at`),
+    rowsOf(sql`SELECT m.kind, m.voted_at, a.target_id, a.details->>'mergedIntoId' AS into_id, a.created_at FROM merge_vote_moves m JOIN moderation_actions a ON a.id = m.action_id
+      WHERE m.user_id = ${userId} ORDER BY a.created_at`),
   ]);
   return {
     votes: userVotes.map((v) => ({ submissionId: v.submission_id, phrase: v.phrase, campaignSlug: v.slug, createdAt: iso(v.created_at) })),
@@ -224,6 +226,7 @@ async function participationOf(db: Executor, userId: string) {
       aboutYourContent: m.about_me === true,
     })),
     appeals: userAppeals.map((a) => ({ action: a.action, targetType: a.target_type, targetId: a.target_id, note: a.note, createdAt: iso(a.created_at), answeredAt: iso(a.answered_at) })),
+    votesMovedByMerges: moves.map((m) => ({ mergedEntryId: m.target_id, mergedIntoId: m.into_id, yourVote: m.kind, votedAt: iso(m.voted_at), mergedAt: iso(m.created_at) })),
     shortlistAdditions: picks.map((p) => ({ submissionId: p.submission_id, rationale: p.rationale, createdAt: iso(p.created_at) })),
     notifications: userNotifications.map((n) => ({
       id: n.id,

@@ -7,6 +7,7 @@ import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
 import { hideContent, publishContent, rejectContent } from './content.ts';
 import { recordAction, tellAuthor, toModerationAction, type Moderator } from './record.ts';
 import { loadContent, type ModeratedContent } from './targets.ts';
+import { mergeEntry, unmergeEntry } from './merge.ts';
 
 type Input = z.output<typeof moderationActionCreateSchema>;
 type ContentAction = 'approve' | 'hide' | 'restore' | 'reject';
@@ -60,6 +61,7 @@ async function actOnContent(db: Database, moderator: Moderator, input: Input & {
     if (input.targetType === 'user') throw new AppError('validation_failed', 400, 'Only ban applies to an account.', { errors: [{ path: 'body.action', message: 'use ban for accounts' }] });
     const content = await loadContent(tx, input.targetType, input.targetId, true);
     if (!content || content.status === 'deleted') throw notFound('There is no such entry or comment (or its author deleted it).');
+    if (input.action === 'restore' && content.status === 'merged') return unmergeEntry(tx, moderator, content, input.reason);
     const { rows: open } = await tx.execute<{ n: string }>(sql`
       SELECT count(*) AS n FROM reports WHERE target_type = ${content.type} AND target_id = ${content.id} AND resolved_at IS NULL`);
     const appeal = await openAppeal(tx, content);
@@ -147,7 +149,8 @@ async function hideAllOf(tx: Executor, moderator: Moderator, userId: string, rea
 export async function performAction(db: Database, moderator: Moderator, input: Input): Promise<{ action: ModerationAction; status: string }> {
   if (input.action === 'ban') return ban(db, moderator, input);
   if (input.action === 'merge') {
-    throw new AppError('validation_failed', 400, 'Merging entries is not available yet.', { errors: [{ path: 'body.action', message: 'not available yet' }] });
+    if (input.targetType !== 'submission') throw new AppError('validation_failed', 400, 'Only entries can be merged.', { errors: [{ path: 'body.targetType', message: 'merge applies to entries' }] });
+    return mergeEntry(db, moderator, input.targetId, input.mergeIntoId, input.reason);
   }
   return actOnContent(db, moderator, { ...input, action: input.action });
 }

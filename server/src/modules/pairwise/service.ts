@@ -187,6 +187,10 @@ export function rankingCache(db: Executor) {
              count(*) AS wins, max(id) AS last
       FROM comparisons WHERE campaign_id = ${campaignId} AND valid AND choice <> 'skip'
       GROUP BY 1, 2`);
+    // A merged entry's comparisons count for the entry it was merged into (restoring it gives them back).
+    const { rows: merged } = await db.execute<{ id: string; into: string }>(sql`
+      SELECT id, merged_into_id AS into FROM submissions WHERE campaign_id = ${campaignId} AND status = 'merged' AND merged_into_id IS NOT NULL`);
+    const into = new Map(merged.map((entry) => [entry.id, entry.into]));
     const index = new Map(entries.map((entry, i) => [entry.id, i]));
     const outcomes: Outcome[] = [];
     const wins = new Array<number>(entries.length).fill(0);
@@ -195,9 +199,9 @@ export function rankingCache(db: Executor) {
     let lastComparisonId = 0;
     for (const row of rows) {
       lastComparisonId = Math.max(lastComparisonId, Number(row.last));
-      const winner = index.get(row.winner);
-      const loser = index.get(row.loser);
-      if (winner === undefined || loser === undefined) continue; // an entry hidden since
+      const winner = index.get(into.get(row.winner) ?? row.winner);
+      const loser = index.get(into.get(row.loser) ?? row.loser);
+      if (winner === undefined || loser === undefined || winner === loser) continue; // an entry hidden since, or a pair merged into one
       const count = Number(row.wins);
       outcomes.push({ winner, loser, wins: count });
       wins[winner]! += count;

@@ -81,6 +81,7 @@ function toSubmission(row: SubmissionRow, campaign: CampaignRules, viewer: Viewe
     districtCode: row.districtCode,
     status: row.status,
     pendingReason: privileged ? row.pendingReason : null,
+    mergedIntoId: row.mergedIntoId,
     voteCount: countsHidden(campaign, viewer) ? null : row.voteCount,
     hasVotes: countsHidden(campaign, viewer) && row.authorId !== viewer?.id ? null : row.voteCount > 0,
     commentCount: row.commentCount,
