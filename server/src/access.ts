@@ -49,6 +49,7 @@ export const ACCESS_TABLE: Record<string, Access> = {
   'POST /api/moderation/actions': ['moderator'],
   'POST /api/moderation/appeals': 'signedIn',
   'GET /api/campaigns/:slug/moderation-log': 'anyone',
+  'GET /api/campaigns/:slug/duplicate-clusters': ['moderator'],
   'PUT /api/submissions/:id/shortlist': ['moderator'],
   'DELETE /api/submissions/:id/shortlist': ['moderator'],
   'GET /api/campaigns/:slug/shortlist': 'anyone',

@@ -167,3 +167,14 @@ export const shortlistItemSchema = z
   .meta({ id: 'ShortlistItem' });
 export type ShortlistItem = z.infer<typeof shortlistItemSchema>;
 export const shortlistSchema = z.object({ items: z.array(shortlistItemSchema) }).meta({ id: 'Shortlist' });
+
+export const duplicateClustersSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        entries: z.array(z.object({ id: z.string(), phrase: z.string(), voteCount: z.number().int(), similarity: z.number().min(0).max(1).describe('Its highest similarity to another entry of the cluster') })),
+      }),
+    ),
+    pending: z.number().int().describe('Listed entries whose similar entries are still to be looked up (new or edited moments ago)'),
+  })
+  .meta({ id: 'DuplicateClusters' });

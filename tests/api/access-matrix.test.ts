@@ -157,6 +157,7 @@ const SAMPLES: Record<string, Sample> = {
       return { method: 'POST', url: '/api/moderation/appeals', payload: { targetType: 'comment', targetId: id, note: 'please look at this again' } };
     },
   },
+  'GET /api/campaigns/:slug/duplicate-clusters': { who: ['moderator'], request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/duplicate-clusters' } },
   'GET /api/campaigns/:slug/moderation-log': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/moderation-log' } },
   // A stream never ends: a bad resume id gets its answer at once, after the access check.
   'GET /api/campaigns/:slug/events': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/events?lastEventId=x' } },

@@ -94,6 +94,8 @@ export const submissions = pgTable(
     pendingReason: text('pending_reason'),
     /** The entry a merged entry was merged into. */
     mergedIntoId: uuid('merged_into_id'),
+    /** When its similar entries were last looked up for the duplicate clusters (null: still to do). */
+    pairsCheckedAt: timestamp('pairs_checked_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -106,6 +108,8 @@ export const submissions = pgTable(
     index('submissions_bigrams_idx').using('gin', t.bigrams),
     index('submissions_chars_idx').using('gin', t.chars),
     index('submissions_search_idx').using('gin', t.searchTerms),
+    // Entries whose similar entries are still to be looked up (duplicates.ts): few at any time.
+    index('submissions_pairs_unchecked_idx').on(t.createdAt).where(sql`pairs_checked_at IS NULL`),
     index('submissions_pair_idx')
       .on(t.campaignId, t.comparisonCount, t.pairKey)
       .where(statusIn('status', 'listed')),
@@ -532,4 +536,21 @@ export const mergeVoteMoves = pgTable(
     votedAt: timestamp('voted_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.actionId, t.userId] }), index('merge_vote_moves_user_idx').on(t.userId)],
+);
+
+/**
+ * Pairs of entries of a campaign similar enough to be duplicates (the similar-phrase measure), kept
+ * as entries arrive (duplicates.ts), so that the moderators' clusters never compare all pairs.
+ */
+export const similarPairs = pgTable(
+  'similar_pairs',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    lowId: uuid('low_id').notNull(),
+    highId: uuid('high_id').notNull(),
+    similarity: doublePrecision('similarity').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.lowId, t.highId] }), index('similar_pairs_campaign_idx').on(t.campaignId), index('similar_pairs_high_idx').on(t.highId)],
 );

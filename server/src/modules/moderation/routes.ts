@@ -3,6 +3,7 @@ import {
   appealCreatedSchema,
   appealCreateSchema,
   campaignSlugParamsSchema,
+  duplicateClustersSchema,
   moderationActionCreatedSchema,
   moderationActionCreateSchema,
   moderationLogQuerySchema,
@@ -15,6 +16,7 @@ import {
 import { problemResponses } from '../../plugins/errors.ts';
 import { performAction } from './actions.ts';
 import { createAppeal } from './appeals.ts';
+import { duplicateClusters } from './duplicates.ts';
 import { moderationLog } from './log.ts';
 import { moderationQueue } from './queue.ts';
 import { createReport } from './reports.ts';
@@ -70,6 +72,19 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.code(201).send(await createAppeal(app.db, request.user!, request.body)),
+  );
+
+  app.get(
+    '/api/campaigns/:slug/duplicate-clusters',
+    {
+      schema: {
+        tags: ['moderation'],
+        summary: 'Listed entries grouped by similarity (kept as entries arrive), largest clusters first, for merging',
+        params: campaignSlugParamsSchema,
+        response: { 200: duplicateClustersSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => duplicateClusters(app.db, request.params.slug),
   );
 
   app.get(

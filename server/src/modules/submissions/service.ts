@@ -26,6 +26,7 @@ import { assertStageAllows } from '../campaigns/stages.ts';
 import { voteCountsHiddenFor } from '../votes/service.ts';
 import { findSimilar } from './similar.ts';
 import { recordEvent } from '../events/hub.ts';
+import { forgetSimilarPairs } from '../moderation/duplicates.ts';
 import { searchQuery, textIndexColumns } from './text-index.ts';
 
 export type Viewer = { id: string; role: Role } | null;
@@ -57,6 +58,7 @@ function fromRaw(raw: Record<string, unknown>): SubmissionRow {
     searchText: '',
     searchTerms: [],
     pendingReason: (raw.pending_reason as string | null) ?? null,
+    pairsCheckedAt: null,
     mergedIntoId: (raw.merged_into_id as string | null) ?? null,
     createdAt: new Date(String(raw.created_at)),
     updatedAt: new Date(String(raw.updated_at)),
@@ -226,9 +228,12 @@ export async function updateSubmission(
         language: changes.language ?? (changes.phrase ? detectLanguage(phrase) : row.language),
         ...columns,
         ...(review.status === 'published' && stillAwaitingPreModeration ? {} : review),
+        // Its duplicates are looked up again for the moderators' clusters.
+        pairsCheckedAt: null,
         updatedAt: sql`now()`,
       })
       .where(eq(submissions.id, row.id));
+    await forgetSimilarPairs(tx, row.id);
   });
   return getSubmission(db, viewer, id);
 }

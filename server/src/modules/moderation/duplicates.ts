@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database, Executor } from '../../db/client.ts';
+import { statusIn } from '../../db/status-sql.ts';
+import { campaignRules } from '../campaigns/service.ts';
+import { findSimilar } from '../submissions/similar.ts';
+
+/** From this similarity on (the similar-phrase measure, 0–1), two entries are candidates for a merge. */
+export const DUPLICATE_SIMILARITY = 0.5;
+const NEIGHBOURS = 20;
+
+/**
+ * Looks up the similar entries of up to `batch` entries not yet checked (new, or edited since) and
+ * keeps the pairs above DUPLICATE_SIMILARITY. The lookup holds no lock; each entry's pairs are
+ * then written in a short transaction that only applies if the entry is unchanged and still
+ * unchecked, so an edit meanwhile (or another instance) is never overwritten. Returns how many
+ * entries it checked.
+ */
+export async function refreshSimilarPairs(db: Database, batch = 100): Promise<number> {
+  const { rows } = await db.execute<{ id: string; campaign_id: string; phrase: string; updated_at: string }>(sql`
+    SELECT id, campaign_id, phrase, updated_at::text AS updated_at FROM submissions
+    WHERE pairs_checked_at IS NULL AND ${statusIn('status', 'listed')}
+    ORDER BY created_at LIMIT ${batch}`);
+  let checked = 0;
+  for (const entry of rows) {
+    const similar = (await findSimilar(db, entry.campaign_id, entry.phrase, { limit: NEIGHBOURS, excludeId: entry.id })).filter(
+      (other) => other.similarity >= DUPLICATE_SIMILARITY,
+    );
+    await db.transaction(async (tx) => {
+      const { rows: claimed } = await tx.execute(sql`
+        UPDATE submissions SET pairs_checked_at = now()
+        WHERE id = ${entry.id} AND pairs_checked_at IS NULL AND updated_at = ${entry.updated_at}::timestamptz RETURNING id`);
+      if (claimed.length === 0) return;
+      checked++;
+      for (const other of similar) {
+        const [low, high] = entry.id < other.id ? [entry.id, other.id] : [other.id, entry.id];
+        await tx.execute(sql`
+          INSERT INTO similar_pairs (campaign_id, low_id, high_id, similarity) VALUES (${entry.campaign_id}, ${low}, ${high}, ${other.similarity})
+          ON CONFLICT (low_id, high_id) DO UPDATE SET similarity = EXCLUDED.similarity`);
+      }
+    });
+  }
+  return checked;
+}
+
+/** Forgets an entry's pairs when its phrase changes; the refresh looks it up again. */
+export async function forgetSimilarPairs(tx: Executor, submissionId: string): Promise<void> {
+  await tx.execute(sql`DELETE FROM similar_pairs WHERE low_id = ${submissionId} OR high_id = ${submissionId}`);
+}
+
+/** Runs the refresh every few seconds, off the request path (at once again while there is a backlog). */
+export function scheduleSimilarPairs(db: Database, log: FastifyBaseLogger, intervalMs = 2_000): () => Promise<void> {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+  const run = async () => {
+    let checked = 0;
+    try {
+      checked = await refreshSimilarPairs(db);
+    } catch (error) {
+      if (!stopped) log.warn({ err: error }, 'similar pairs not refreshed');
+    }
+    if (!stopped) {
+      timer = setTimeout(() => (running = run()), checked > 0 ? 200 : intervalMs);
+      timer.unref();
+    }
+  };
+  timer = setTimeout(() => (running = run()), intervalMs);
+  timer.unref();
+  // Stopping waits for a refresh under way, so that the database pool is not closed under it.
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await running;
+  };
+}
+
+type ClusterEntry = { id: string; phrase: string; voteCount: number; similarity: number };
+
+/**
+ * Listed entries of a campaign grouped by the kept pairs (connected through pairs above the
+ * threshold), largest clusters first, then by their votes. Each entry's similarity is its highest
+ * to another member. Reads the pairs, never compares entries.
+ */
+export async function duplicateClusters(db: Executor, slug: string, limit = 50): Promise<{ items: { entries: ClusterEntry[] }[]; pending: number }> {
+  const campaign = await campaignRules(db, { slug });
+  const [{ rows: pairs }, { rows: pending }] = await Promise.all([
+    db.execute<{ low_id: string; high_id: string; similarity: number; low_phrase: string; high_phrase: string; low_votes: number; high_votes: number }>(sql`
+      SELECT p.low_id, p.high_id, p.similarity, a.phrase AS low_phrase, b.phrase AS high_phrase, a.vote_count AS low_votes, b.vote_count AS high_votes
+      FROM similar_pairs p JOIN submissions a ON a.id = p.low_id JOIN submissions b ON b.id = p.high_id
+      WHERE p.campaign_id = ${campaign.id} AND ${statusIn('a.status', 'listed')} AND ${statusIn('b.status', 'listed')}`),
+    db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM submissions WHERE campaign_id = ${campaign.id} AND pairs_checked_at IS NULL AND ${statusIn('status', 'listed')}`),
+  ]);
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(id, root);
+    return root;
+  };
+  const entries = new Map<string, ClusterEntry>();
+  for (const pair of pairs) {
+    for (const [id, phrase, votes] of [[pair.low_id, pair.low_phrase, pair.low_votes], [pair.high_id, pair.high_phrase, pair.high_votes]] as const) {
+      if (!parent.has(id)) parent.set(id, id);
+      const known = entries.get(id);
+      entries.set(id, { id, phrase, voteCount: Number(votes), similarity: Math.max(known?.similarity ?? 0, Number(pair.similarity)) });
+    }
+    const [a, b] = [find(pair.low_id), find(pair.high_id)];
+    if (a !== b) parent.set(a, b);
+  }
+  const clusters = new Map<string, ClusterEntry[]>();
+  for (const entry of entries.values()) {
+    const root = find(entry.id);
+    clusters.set(root, [...(clusters.get(root) ?? []), entry]);
+  }
+  const votes = (members: ClusterEntry[]) => members.reduce((sum, entry) => sum + entry.voteCount, 0);
+  const items = [...clusters.values()]
+    .map((members) => members.sort((a, b) => b.voteCount - a.voteCount || b.similarity - a.similarity || (a.id < b.id ? -1 : 1)))
+    .sort((a, b) => b.length - a.length || votes(b) - votes(a) || (a[0]!.id < b[0]!.id ? -1 : 1))
+    .slice(0, limit)
+    .map((members) => ({ entries: members }));
+  return { items, pending: Number(pending[0]!.n) };
+}
