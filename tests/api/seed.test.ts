@@ -55,6 +55,23 @@ describe('demo data', () => {
     expect(Number(inbox[0]!.n)).toBeGreaterThan(0);
   });
 
+  it('gives the moderators something to do: an entry held back, open reports, a merged pair; with --stage discuss, a shortlist', async () => {
+    const { db, close } = await createTestDatabasePool();
+    onTestFinished(close);
+    await seedDatabase(db, { demo: true, stage: 'discuss' });
+    const { rows } = await db.execute<{ pending: string; reports: string; merged: string; moves: string; shortlisted: string; rows_: string; stage: string; drift: string }>(sql`
+      SELECT (SELECT count(*) FROM submissions WHERE status = 'pending') AS pending,
+        (SELECT count(*) FROM reports WHERE resolved_at IS NULL) AS reports,
+        (SELECT count(*) FROM submissions WHERE status = 'merged' AND merged_into_id IS NOT NULL) AS merged,
+        (SELECT count(*) FROM merge_vote_moves) AS moves,
+        (SELECT count(*) FROM submissions WHERE status = 'shortlisted') AS shortlisted,
+        (SELECT count(*) FROM shortlist_entries) AS rows_,
+        (SELECT stage::text FROM campaigns LIMIT 1) AS stage,
+        (SELECT count(*) FROM submissions s WHERE s.vote_count <> (SELECT count(*) FROM votes v WHERE v.submission_id = s.id)) AS drift`);
+    expect(rows[0]).toMatchObject({ pending: '1', merged: '1', shortlisted: '5', rows_: '5', stage: 'discuss', drift: '0' });
+    expect(Number(rows[0]!.reports)).toBeGreaterThanOrEqual(3);
+  });
+
   it('loads only once, even when several instances start together', async () => {
     const { db, close } = await createTestDatabasePool();
     onTestFinished(close);

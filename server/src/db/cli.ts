@@ -9,7 +9,7 @@ import { startEmbeddedPostgres } from './embedded.ts';
 import { runMigrations } from './migrate.ts';
 import { seedDatabase } from './seed.ts';
 
-const USAGE = 'usage: npm run db:migrate | npm run db:seed | npm run user:role -- <email or phone> <resident|moderator|expert|admin> "<reason>"';
+const USAGE = 'usage: npm run db:migrate | npm run db:seed [-- --stage discuss] | npm run user:role -- <email or phone> <resident|moderator|expert|admin> "<reason>"';
 
 async function run(command: string | undefined, args: string[]): Promise<void> {
   if (command !== 'migrate' && command !== 'seed' && command !== 'role') throw new ConfigError(USAGE);
@@ -32,7 +32,10 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     }
     if (command === 'seed') {
       const pool = createPool(databaseUrl, 2);
-      const { demoSeeded } = await seedDatabase(createDatabase(pool), { demo: config.seedDemoData });
+      const stageAt = args.indexOf('--stage');
+      const stage = stageAt >= 0 ? args[stageAt + 1] : undefined;
+      if (stage !== undefined && stage !== 'collect' && stage !== 'discuss') throw new ConfigError('usage: npm run db:seed -- [--stage collect|discuss]');
+      const { demoSeeded } = await seedDatabase(createDatabase(pool), { demo: config.seedDemoData, ...(stage && { stage }) });
       await pool.end();
       console.log(
         demoSeeded

@@ -5,6 +5,7 @@ import { hash } from '@node-rs/argon2';
 import { z } from 'zod';
 import { campaignCreateSchema, COMMENT_MAX_DEPTH, roleSchema } from '@city-spirit/shared';
 import { notify } from '../modules/notifications/service.ts';
+import { mergeEntry } from '../modules/moderation/merge.ts';
 import { repoRoot } from '../config.ts';
 import type { Database, Executor } from './client.ts';
 import { campaigns, districts, submissions, users, votes } from './schema.ts';
@@ -73,7 +74,9 @@ export async function seedDistricts(db: Database): Promise<void> {
 }
 
 /** The Chongqing campaign, one account per role and sample phrases; only into a database without campaigns. */
-export async function seedDemoData(db: Database): Promise<boolean> {
+export type DemoOptions = { stage?: 'collect' | 'discuss' };
+
+export async function seedDemoData(db: Database, options: DemoOptions = {}): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Instances starting together must not seed twice.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(7362011)`);
@@ -123,6 +126,8 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     ).returning({ id: submissions.id, authorId: submissions.authorId, phrase: submissions.phrase });
     await seedDemoVotes(tx, campaign.id, residents, entries, now);
     await seedDemoComments(tx, { id: campaign.id, slug: campaign.slug }, residents, accounts, entries, now);
+    await seedDemoModeration(tx, campaign.id, residents, accounts, entries);
+    if (options.stage === 'discuss') await startDiscussion(tx, campaign.id, accounts, entries);
     return true;
   });
 }
@@ -233,7 +238,72 @@ async function seedDemoComments(
     FROM comments WHERE campaign_id = ${campaign.id} AND deleted_at IS NULL GROUP BY target_type, target_id`);
 }
 
-export async function seedDatabase(db: Database, { demo }: { demo: boolean }): Promise<{ demoSeeded: boolean }> {
+type Account = Person & { email: string | null };
+
+/**
+ * Something for the moderators' console on first start: an entry held back by a blocked term,
+ * open reports on an entry and on a comment, and a near-duplicate merged into its twin (votes moved,
+ * with the trace that restoring it reads).
+ */
+async function seedDemoModeration(tx: Executor, campaignId: string, residents: Person[], accounts: Account[], entries: { id: string; authorId: string; phrase: string }[]) {
+  const moderator = accounts.find((account) => account.email === 'moderator@example.com')!;
+  const byPhrase = (phrase: string) => {
+    const entry = entries.find((candidate) => candidate.phrase === phrase);
+    if (!entry) throw new Error(`demo moderation: no demo entry "${phrase}"`);
+    return entry;
+  };
+  const spam = '加微信领重庆火锅券';
+  await tx.insert(submissions).values({
+    campaignId,
+    authorId: residents[5]!.id,
+    phrase: spam,
+    explanation: '扫码关注，先到先得。',
+    ...textIndexColumns(spam, '扫码关注，先到先得。'),
+    language: 'zh',
+    status: 'pending',
+    pendingReason: 'blocked_term',
+  });
+  const reported = byPhrase('火辣热情');
+  for (const [index, reason] of (['off_topic', 'duplicate', 'other'] as const).entries()) {
+    const reporter = residents[(20 + index * 7) % residents.length]!;
+    if (reporter.id === reported.authorId) continue;
+    await tx.execute(sql`INSERT INTO reports (campaign_id, target_type, target_id, reporter_id, reason, note)
+      VALUES (${campaignId}, 'submission', ${reported.id}, ${reporter.id}, ${reason}, ${index === 0 ? '这更像是在说饮食，不是城市精神' : ''})`);
+  }
+  const { rows: comments } = await tx.execute<{ id: string; author_id: string }>(sql`
+    SELECT id, author_id FROM comments WHERE campaign_id = ${campaignId} AND stance = 'oppose' ORDER BY created_at LIMIT 1`);
+  if (comments[0]) {
+    const reporter = residents.find((resident) => resident.id !== comments[0]!.author_id)!;
+    await tx.execute(sql`INSERT INTO reports (campaign_id, target_type, target_id, reporter_id, reason, note)
+      VALUES (${campaignId}, 'comment', ${comments[0].id}, ${reporter.id}, 'offensive', '语气不太友好')`);
+  }
+  // A near-duplicate merged into its twin, as a moderator would (mergeEntry runs in a savepoint here).
+  const [source, target] = [byPhrase('爬坡上坎 不怕苦'), byPhrase('爬坡上坎，步步登高')];
+  await mergeEntry(tx as unknown as Database, { id: moderator.id, role: 'moderator' }, source.id, target.id, '与“爬坡上坎，步步登高”意思相同，合并后支持票一并计入。');
+}
+
+/** `npm run db:seed -- --stage discuss`: the demo campaign in the discuss stage, with a shortlist. */
+async function startDiscussion(tx: Executor, campaignId: string, accounts: Account[], entries: { id: string; phrase: string }[]) {
+  const moderator = accounts.find((account) => account.email === 'moderator@example.com')!;
+  await tx.execute(sql`UPDATE campaigns SET stage = 'discuss', updated_at = now() WHERE id = ${campaignId}`);
+  const picks: [string, string][] = [
+    ['坚韧顽强，开放包容', '讨论中支持最多的一条：既说出了抗战以来的坚守，也说出了内陆开放高地的胸怀。'],
+    ['爬坡上坎，步步登高', '把山城的日常变成向上的精神，好记，也合并了相近的“爬坡上坎 不怕苦”。'],
+    ['耿直豪爽', '最能代表重庆人性格的一条，讨论里本地人一致认同。'],
+    ['敢为人先', '从直辖到陆海新通道，体现“引领发展思潮”。'],
+    ['两江交汇，兼容并蓄', '以两江交汇的意象说开放包容，地域特色鲜明。'],
+  ];
+  for (const [phrase, rationale] of picks) {
+    const entry = entries.find((candidate) => candidate.phrase === phrase);
+    if (!entry) throw new Error(`demo shortlist: no demo entry "${phrase}"`);
+    await tx.execute(sql`UPDATE submissions SET status = 'shortlisted', updated_at = now() WHERE id = ${entry.id}`);
+    await tx.execute(sql`INSERT INTO shortlist_entries (submission_id, campaign_id, rationale, added_by) VALUES (${entry.id}, ${campaignId}, ${rationale}, ${moderator.id})`);
+    await tx.execute(sql`INSERT INTO moderation_actions (campaign_id, target_type, target_id, target_author_id, action, reason, actor_id, actor_role)
+      SELECT ${campaignId}, 'submission', id, author_id, 'shortlist', ${rationale}, ${moderator.id}, 'moderator' FROM submissions WHERE id = ${entry.id}`);
+  }
+}
+
+export async function seedDatabase(db: Database, { demo, stage }: { demo: boolean; stage?: DemoOptions['stage'] }): Promise<{ demoSeeded: boolean }> {
   await seedDistricts(db);
-  return { demoSeeded: demo ? await seedDemoData(db) : false };
+  return { demoSeeded: demo ? await seedDemoData(db, { stage }) : false };
 }
