@@ -12,6 +12,8 @@ export const paths = {
   ranking: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/ranking`,
   entry: (id: string) => `/entries/${encodeURIComponent(id)}`,
   notifications: '/notifications',
+  moderation: '/moderation',
+  moderationLog: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/moderation-log`,
 };
 
 /** The sign-in or sign-up page, coming back to `next` afterwards. */

@@ -19,11 +19,14 @@ import { WithdrawSection } from './WithdrawSection.tsx';
 
 /**
  * What the route puts into the entry's page from other features: a way to support it (beside its
- * counts) and its thread (below the explanation).
+ * counts), its thread (below the explanation), a way to report it (under the explanation), and, in
+ * the author's status notice, what they can do about a moderation decision.
  */
 export type EntrySlots = {
   renderSupport?: (submission: Submission, campaign: Campaign) => ReactNode;
   renderThread?: (submission: Submission) => ReactNode;
+  renderReport?: (submission: Submission) => ReactNode;
+  renderDecision?: (submission: Submission) => ReactNode;
 };
 
 export function EntryPage(slots: EntrySlots) {
@@ -53,7 +56,7 @@ function EntryNotFound() {
   );
 }
 
-function EntryView({ submission, renderSupport, renderThread }: EntrySlots & { submission: Submission }) {
+function EntryView({ submission, renderSupport, renderThread, renderReport, renderDecision }: EntrySlots & { submission: Submission }) {
   const { t } = useTranslation();
   const format = useLocaleFormat();
   const location = useLocation();
@@ -108,7 +111,9 @@ function EntryView({ submission, renderSupport, renderThread }: EntrySlots & { s
 
       <div className="container entry__layout">
         <div className="entry__main">
-          <StatusNotice submission={submission} takeFocus={justWithdrawn} />
+          <StatusNotice submission={submission} takeFocus={justWithdrawn}>
+            {renderDecision?.(submission)}
+          </StatusNotice>
           <section className="entry__section" aria-labelledby="entry-explanation-heading">
             <h2 id="entry-explanation-heading" className="entry__section-heading">
               {t('entry.explanationHeading')}
@@ -123,6 +128,7 @@ function EntryView({ submission, renderSupport, renderThread }: EntrySlots & { s
               <p className="entry__no-explanation">{t('entry.noExplanation')}</p>
             )}
           </section>
+          {renderReport?.(submission)}
         </div>
         <aside className="panel entry__facts" aria-labelledby="entry-facts-heading">
           <h2 id="entry-facts-heading" className="entry__facts-heading">
@@ -159,7 +165,7 @@ function EntryView({ submission, renderSupport, renderThread }: EntrySlots & { s
 }
 
 /** For the author: why the entry is not (or no longer) public. */
-function StatusNotice({ submission, takeFocus }: { submission: Submission; takeFocus: boolean }) {
+function StatusNotice({ submission, takeFocus, children }: { submission: Submission; takeFocus: boolean; children?: ReactNode }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -194,6 +200,7 @@ function StatusNotice({ submission, takeFocus }: { submission: Submission; takeF
         <StatusBadge status={submission.status} />
       </p>
       <p className="status-notice__text">{text}</p>
+      {children}
     </div>
   );
 }
