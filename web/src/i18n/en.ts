@@ -777,7 +777,6 @@ export const en: Messages = {
     alreadyText: 'You reported this before; the moderators will look at it. There is no need to report it again.',
   },
   moderation: {
-    navLabel: 'Moderation',
     eyebrow: 'Moderators',
     title: 'Moderation',
     intro: 'What waits for a decision, most urgent first: content hidden after reports, appeals, reported content, and phrases awaiting review. Every decision needs a reason; the author is told it, and it goes into the public moderation log.',
@@ -842,7 +841,7 @@ export const en: Messages = {
       comment: 'Comment',
       account: 'Account',
       statusLabel: 'Status: ',
-      waitingSince: 'Waiting since',
+      waitingSince: 'Queued',
       commentOn: 'Comment on',
       author: 'Author',
       banned: 'banned',

@@ -776,7 +776,6 @@ export const zhCN = {
     alreadyText: '你已经举报过这条内容，审核员会查看，不需要再举报一次。',
   },
   moderation: {
-    navLabel: '审核台',
     eyebrow: '审核员',
     title: '审核台',
     intro: '等待决定的内容，最紧急的在前：被举报后自动隐藏的、作者申诉的、被举报的，以及等待审核的表述。每个决定都要写明理由，理由会告诉作者，也会写进公开的审核记录。',
@@ -841,7 +840,7 @@ export const zhCN = {
       comment: '评论',
       account: '账号',
       statusLabel: '状态：',
-      waitingSince: '等待自',
+      waitingSince: '进入待审：',
       commentOn: '评论所在表述：',
       author: '作者',
       banned: '已封禁',

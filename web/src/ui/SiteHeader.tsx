@@ -1,9 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { isStaff } from '@city-spirit/shared';
 import { stageAllows, useCurrentCampaign } from '../api/campaigns.ts';
-import { useSession } from '../api/session.ts';
 import { paths } from '../paths.ts';
 import { BrandMark } from './Skyline.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -13,7 +11,6 @@ import { PhaseBanner } from './PhaseBanner.tsx';
 export function SiteHeader({ accountSlot }: { accountSlot?: ReactNode }) {
   const { t } = useTranslation();
   const campaign = useCurrentCampaign();
-  const { user } = useSession();
   return (
     <header className="site-header">
       <div className="container site-header__bar">
@@ -59,13 +56,6 @@ export function SiteHeader({ accountSlot }: { accountSlot?: ReactNode }) {
             <li>
               <NavLink to={paths.submit(campaign.slug)} className="site-nav__link site-nav__link--action">
                 {t('header.nav.submit')}
-              </NavLink>
-            </li>
-          )}
-          {user && isStaff(user) && (
-            <li>
-              <NavLink to={paths.moderation} className="site-nav__link">
-                {t('moderation.navLabel')}
               </NavLink>
             </li>
           )}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { isStaff, QUEUE_KINDS, queueKindSchema, type Campaign, type QueueKind } from '@city-spirit/shared';
+import { isStaff, queueKindSchema, type Campaign, type QueueKind } from '@city-spirit/shared';
 import { campaignListQuery } from '../../api/campaigns.ts';
 import { useSession } from '../../api/session.ts';
 import { authPath } from '../../paths.ts';
@@ -11,10 +11,11 @@ import { ErrorView, LoadingView } from '../../ui/StateViews.tsx';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
 import { queueQuery } from './api/getQueue.ts';
 import { ACTION_KEYS } from './availableActions.ts';
-import { QueueItemCard, type QueueItemHandle } from './QueueItemCard.tsx';
+import { QueueItemCard, type Announcement, type QueueItemHandle } from './QueueItemCard.tsx';
 
 type Filter = QueueKind | 'all';
-const FILTERS: readonly Filter[] = ['all', ...QUEUE_KINDS.filter((kind) => kind !== 'pending'), 'pending'];
+/** In the queue's order of urgency. */
+const FILTERS: readonly Filter[] = ['all', 'hidden', 'appealed', 'reported', 'pending'];
 
 /** The moderation console: what waits for a decision in a campaign, most urgent first. Staff only. */
 export function ModerationPage() {
@@ -105,7 +106,8 @@ function Queue({ campaign, filter }: { campaign: Campaign; filter: Filter }) {
   const query = useInfiniteQuery(queueQuery(campaign.slug, filter));
   const cards = useRef(new Map<string, QueueItemHandle>());
   const current = useRef(-1);
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useState<{ wording: Announcement } | null>(null);
+  const announce = useCallback((wording: Announcement) => setAnnouncement({ wording }), []);
   const [now, setNow] = useState(() => Date.now());
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
   const order = useRef<string[]>([]);
@@ -157,7 +159,7 @@ function Queue({ campaign, filter }: { campaign: Campaign; filter: Filter }) {
         </button>
       </div>
       <p className="moderation__announcement" role="status">
-        {announcement}
+        {announcement?.wording(t) ?? ''}
       </p>
       {items.length === 0 ? (
         <p className="moderation__empty">{t(`moderation.empty.${filter}`)}</p>
@@ -174,7 +176,7 @@ function Queue({ campaign, filter }: { campaign: Campaign; filter: Filter }) {
                   }}
                   item={item}
                   now={now}
-                  announce={setAnnouncement}
+                  announce={announce}
                   refresh={refresh}
                   onFocusWithin={() => {
                     current.current = index;

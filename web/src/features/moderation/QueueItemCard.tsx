@@ -1,6 +1,7 @@
 import { forwardRef, useId, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { moderationReasonSchema, type QueueItem } from '@city-spirit/shared';
 import { isApiError } from '../../api/client.ts';
 import { useRelativeTime } from '../../i18n/relativeTime.ts';
@@ -23,11 +24,14 @@ type Props = {
   item: QueueItem;
   now: number;
   /** Says at the page's level what happened (the item may leave the list when it is read again). */
-  announce: (text: string) => void;
+  announce: (wording: Announcement) => void;
   /** Reads the queue again, after another moderator was found to have decided first. */
   refresh: () => void;
   onFocusWithin: () => void;
 };
+
+/** Worded when shown, so that it follows a change of language. */
+export type Announcement = (t: TFunction) => string;
 
 type Outcome = { kind: 'done'; status: string; action: ContentAction | 'ban' } | { kind: 'conflict'; status: string };
 
@@ -60,7 +64,7 @@ export const QueueItemCard = forwardRef<QueueItemHandle, Props>(function QueueIt
     },
   }));
 
-  const settle = (next: Outcome, message: string) => {
+  const settle = (next: Outcome, message: Announcement) => {
     setOutcome(next);
     announce(message);
     requestAnimationFrame(() => outcomeRef.current?.focus());
@@ -84,14 +88,14 @@ export const QueueItemCard = forwardRef<QueueItemHandle, Props>(function QueueIt
       { targetType: item.targetType, targetId: item.targetId, action, reason: parsed.data },
       {
         onSuccess: ({ status }) => {
-          settle({ kind: 'done', status, action }, t('moderation.outcome.doneAnnounce', { title, status: statusText(t, status) }));
+          settle({ kind: 'done', status, action }, (words) => words('moderation.outcome.doneAnnounce', { title, status: statusText(words, status) }));
           setReason('');
           setChosen(null);
         },
         onError: (error) => {
           if (isApiError(error) && error.status === 409) {
             const current = typeof error.problem?.currentStatus === 'string' ? error.problem.currentStatus : item.status;
-            settle({ kind: 'conflict', status: current }, t('moderation.outcome.conflictAnnounce', { title, status: statusText(t, current) }));
+            settle({ kind: 'conflict', status: current }, (words) => words('moderation.outcome.conflictAnnounce', { title, status: statusText(words, current) }));
             setChosen(null);
             refresh();
           }
@@ -292,7 +296,7 @@ export const QueueItemCard = forwardRef<QueueItemHandle, Props>(function QueueIt
         <BanAuthor
           item={item}
           onBanned={(hidContent) => {
-            settle({ kind: 'done', status: 'banned', action: 'ban' }, t('moderation.ban.doneAnnounce', { name: item.target.author.displayName }));
+            settle({ kind: 'done', status: 'banned', action: 'ban' }, (words) => words('moderation.ban.doneAnnounce', { name: item.target.author.displayName }));
             if (hidContent) refresh();
           }}
         />
