@@ -65,8 +65,8 @@ describe.skipIf(!hasChromium)('moderating in a browser', () => {
     await signInThrough(moderator.page, 'moderator@example.com', DEMO_PASSWORD, '/moderation');
     await moderator.page.getByRole('link', { name: '被举报', exact: true }).click();
     const card = moderator.page.getByRole('article', { name: phrase });
-    await expect.poll(() => card.isVisible(), { timeout: 15_000 }).toBe(true);
-    expect(await card.getByText('与征集无关').isVisible()).toBe(true);
+    await moderator.page.waitForURL(`${web.baseUrl}/moderation?kind=reported`);
+    await expect.poll(() => card.getByText('与征集无关').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await card.getByText('这是一条火锅广告，不是城市精神。').isVisible()).toBe(true);
     expect(await card.getByText('1 条举报').first().isVisible()).toBe(true);
     await moderator.page.screenshot({ path: screenshotPath('moderation-console-phone-zh.png'), fullPage: true });

@@ -34,10 +34,15 @@ export function ReportButton({ targetType, targetId, ownContent, variant }: Prop
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  // The dialog is there only while open: a thread of many comments keeps one button each, not one dialog each.
+  const [open, setOpen] = useState(false);
   const done = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     if (outcome) done.current?.focus();
   }, [outcome]);
+  useEffect(() => {
+    if (open && !dialog.current?.open) dialog.current?.showModal();
+  }, [open]);
   const className = variant === 'comment' ? 'comment__action report-button' : 'link-button report-button report-button--entry';
   const label = t(targetType === 'submission' ? 'reports.reportEntry' : 'reports.reportComment');
 
@@ -57,19 +62,19 @@ export function ReportButton({ targetType, targetId, ownContent, variant }: Prop
     );
   }
 
-  const open = () => dialog.current?.showModal();
   const closed = (result: Outcome) => {
     dialog.current?.close();
+    setOpen(false);
     if (result) setOutcome(result);
     else opener.current?.focus();
   };
 
   return (
     <>
-      <button ref={opener} type="button" className={className} aria-haspopup="dialog" onClick={open}>
+      <button ref={opener} type="button" className={className} aria-haspopup="dialog" onClick={() => setOpen(true)}>
         {label}
       </button>
-      <ReportDialog dialogRef={dialog} targetType={targetType} targetId={targetId} onClose={closed} />
+      {open && <ReportDialog dialogRef={dialog} targetType={targetType} targetId={targetId} onClose={closed} />}
     </>
   );
 }
