@@ -13,6 +13,8 @@ export const paths = {
   shortlist: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/shortlist`,
   entry: (id: string) => `/entries/${encodeURIComponent(id)}`,
   notifications: '/notifications',
+  moderation: '/moderation',
+  moderationLog: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/moderation-log`,
 };
 
 /** The sign-in or sign-up page, coming back to `next` afterwards. */

@@ -11,6 +11,8 @@ import { ComparePage } from './features/votes/ComparePage.tsx';
 import { RankingPage } from './features/votes/RankingPage.tsx';
 import { ShortlistPage } from './features/shortlist/ShortlistPage.tsx';
 import { NotificationsPage } from './features/notifications/NotificationsPage.tsx';
+import { ModerationPage } from './features/moderation/ModerationPage.tsx';
+import { ModerationLogPage } from './features/moderation-log/ModerationLogPage.tsx';
 import { AppLayout } from './routes/AppLayout.tsx';
 import { BrowseRoute } from './routes/BrowseRoute.tsx';
 import { EntryRoute } from './routes/EntryRoute.tsx';
@@ -29,11 +31,13 @@ export const router = createBrowserRouter([
           { path: 'campaigns/:slug/compare', Component: ComparePage },
           { path: 'campaigns/:slug/ranking', Component: RankingPage },
           { path: 'campaigns/:slug/shortlist', Component: ShortlistPage },
+          { path: 'campaigns/:slug/moderation-log', Component: ModerationLogPage },
           { path: 'entries/:id', Component: EntryRoute },
           { path: 'sign-in', Component: SignInPage },
           { path: 'sign-up', Component: SignUpPage },
           { path: 'account', Component: AccountPage },
           { path: 'notifications', Component: NotificationsPage },
+          { path: 'moderation', Component: ModerationPage },
           { path: '*', Component: NotFoundPage },
         ],
       },

@@ -17,3 +17,12 @@ export const submissionKeys = {
 };
 
 export const campaignPath = (slug: string) => `/api/campaigns/${encodeURIComponent(slug)}`;
+
+/** Moderation's queries, shared by the console, the public log and the author's appeal (each a feature of its own). */
+export const moderationKeys = {
+  all: ['moderation'] as const,
+  queue: (slug: string, kind: string) => ['moderation', 'queue', slug, kind] as const,
+  queues: () => ['moderation', 'queue'] as const,
+  log: (slug: string) => ['moderation', 'log', slug] as const,
+  decision: (targetId: string) => ['moderation', 'decision', targetId] as const,
+};

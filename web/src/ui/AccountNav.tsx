@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { OwnUser } from '@city-spirit/shared';
+import { isStaff, type OwnUser } from '@city-spirit/shared';
+import { paths } from '../paths.ts';
 import { useSession } from '../api/session.ts';
 import { SignOutButton } from './SignOutButton.tsx';
 
@@ -51,11 +52,18 @@ function SignedInLinks({ user, slot }: { user: OwnUser; slot: ReactNode }) {
           <UserIcon />
           <span className="account-nav__name-text">{user.displayName}</span>
         </NavLink>
-        {user.role !== 'resident' && (
-          <span className="role-badge role-badge--on-dark" data-role={user.role}>
-            <span className="visually-hidden">{t('header.roleLabel')}</span>
-            {t(`header.roleEntries.${user.role}`)}
-          </span>
+        {isStaff(user) ? (
+          // For moderators and admins the role is the way into the moderation console.
+          <NavLink to={paths.moderation} className="role-badge role-badge--on-dark role-badge--link" data-role={user.role}>
+            {t(`header.roleEntries.${user.role as 'moderator' | 'admin'}`)}
+          </NavLink>
+        ) : (
+          user.role !== 'resident' && (
+            <span className="role-badge role-badge--on-dark" data-role={user.role}>
+              <span className="visually-hidden">{t('header.roleLabel')}</span>
+              {t(`header.roleEntries.${user.role}`)}
+            </span>
+          )
         )}
       </li>
       <li>

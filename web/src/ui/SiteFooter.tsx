@@ -1,8 +1,12 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useCurrentCampaign } from '../api/campaigns.ts';
+import { paths } from '../paths.ts';
 import { Skyline } from './Skyline.tsx';
 
 export function SiteFooter() {
   const { t } = useTranslation();
+  const campaign = useCurrentCampaign();
   return (
     <footer className="site-footer">
       <Skyline className="site-footer__skyline skyline" />
@@ -18,6 +22,12 @@ export function SiteFooter() {
             {t('footer.apiLead')}
             <a href="/api/docs">{t('footer.api')}</a>
           </p>
+          {campaign && (
+            <p>
+              {t('moderationLog.footerLead')}
+              <Link to={paths.moderationLog(campaign.slug)}>{t('moderationLog.footerLink')}</Link>
+            </p>
+          )}
         </section>
         <section className="site-footer__section" aria-labelledby="footer-privacy">
           <h2 id="footer-privacy">{t('footer.privacyHeading')}</h2>

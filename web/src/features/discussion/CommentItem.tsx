@@ -16,7 +16,7 @@ import { canStillEdit, useThread } from './threadContext.ts';
  */
 export function CommentItem({ comment }: { comment: Comment }) {
   const { t } = useTranslation();
-  const { user, open, now } = useThread();
+  const { user, open, now, renderCommentTools } = useThread();
   const time = useRelativeTime();
   const [mode, setMode] = useState<'read' | 'reply' | 'edit'>('read');
   const [repliesOpen, setRepliesOpen] = useState(false);
@@ -87,6 +87,7 @@ export function CommentItem({ comment }: { comment: Comment }) {
                   </button>
                 )}
                 {comment.viewerIsAuthor && <DeleteComment comment={comment} onDeleted={backToComment} />}
+                {renderCommentTools?.(comment)}
               </div>
             )}
             {mode === 'reply' && user && open && (

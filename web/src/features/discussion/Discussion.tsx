@@ -19,12 +19,13 @@ type Props = {
   campaignSlug: string;
   /** Whether the target itself takes comments (a merged entry keeps its thread readable but closed). */
   targetOpen: boolean;
+  renderCommentTools?: Thread['renderCommentTools'];
 };
 
 const SORTS: readonly ThreadSort[] = ['top', 'new'];
 
 /** A target's discussion: where people stand, a way to join in, and the comments a page at a time. */
-export function Discussion({ target, campaignSlug, targetOpen }: Props) {
+export function Discussion({ target, campaignSlug, targetOpen, renderCommentTools }: Props) {
   const { t } = useTranslation();
   const format = useLocaleFormat();
   const location = useLocation();
@@ -39,7 +40,7 @@ export function Discussion({ target, campaignSlug, targetOpen }: Props) {
   const stageOpen = campaign !== undefined && stageAllows(campaign, 'comment');
   const open = stageOpen && targetOpen;
   const signInPath = authPath('/sign-in', location.pathname + location.search);
-  const thread = useMemo<Thread>(() => ({ target, user, open, signInPath, now }), [target, user, open, signInPath, now]);
+  const thread = useMemo<Thread>(() => ({ target, user, open, signInPath, now, renderCommentTools }), [target, user, open, signInPath, now, renderCommentTools]);
   const comments = uniqueComments(query.data?.pages);
 
   return (

@@ -1,5 +1,5 @@
-import { createContext, useContext, useEffect, useState } from 'react';
-import type { OwnUser } from '@city-spirit/shared';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { Comment, OwnUser } from '@city-spirit/shared';
 import type { CommentTarget } from './api/keys.ts';
 
 export type Thread = {
@@ -12,6 +12,8 @@ export type Thread = {
   signInPath: string;
   /** The time the thread was last drawn at, moving every half minute: for "5 minutes ago" and the edit window. */
   now: number;
+  /** What the page adds to each comment's actions from other features (reporting, appealing). */
+  renderCommentTools?: ((comment: Comment) => ReactNode) | undefined;
 };
 
 export const ThreadContext = createContext<Thread | null>(null);

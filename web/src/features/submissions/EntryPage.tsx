@@ -19,12 +19,16 @@ import { WithdrawSection } from './WithdrawSection.tsx';
 
 /**
  * What the route puts into the entry's page from other features: a way to support it (beside its
- * counts), its thread (below the explanation), and tools for staff (below the facts).
+ * counts), its thread (below the explanation), a way to report it (under the explanation), tools for
+ * staff (below the facts), and, in the author's status notice, what they can do about a moderation
+ * decision.
  */
 export type EntrySlots = {
   renderSupport?: (submission: Submission, campaign: Campaign) => ReactNode;
   renderThread?: (submission: Submission) => ReactNode;
   renderStaffTools?: (submission: Submission, campaign: Campaign) => ReactNode;
+  renderReport?: (submission: Submission) => ReactNode;
+  renderDecision?: (submission: Submission) => ReactNode;
 };
 
 export function EntryPage(slots: EntrySlots) {
@@ -54,7 +58,7 @@ function EntryNotFound() {
   );
 }
 
-function EntryView({ submission, renderSupport, renderThread, renderStaffTools }: EntrySlots & { submission: Submission }) {
+function EntryView({ submission, renderSupport, renderThread, renderStaffTools, renderReport, renderDecision }: EntrySlots & { submission: Submission }) {
   const { t } = useTranslation();
   const format = useLocaleFormat();
   const location = useLocation();
@@ -109,7 +113,9 @@ function EntryView({ submission, renderSupport, renderThread, renderStaffTools }
 
       <div className="container entry__layout">
         <div className="entry__main">
-          <StatusNotice submission={submission} takeFocus={justWithdrawn} />
+          <StatusNotice submission={submission} takeFocus={justWithdrawn}>
+            {renderDecision?.(submission)}
+          </StatusNotice>
           <section className="entry__section" aria-labelledby="entry-explanation-heading">
             <h2 id="entry-explanation-heading" className="entry__section-heading">
               {t('entry.explanationHeading')}
@@ -124,6 +130,7 @@ function EntryView({ submission, renderSupport, renderThread, renderStaffTools }
               <p className="entry__no-explanation">{t('entry.noExplanation')}</p>
             )}
           </section>
+          {renderReport?.(submission)}
         </div>
         <aside className="panel entry__facts" aria-labelledby="entry-facts-heading">
           <h2 id="entry-facts-heading" className="entry__facts-heading">
@@ -161,7 +168,7 @@ function EntryView({ submission, renderSupport, renderThread, renderStaffTools }
 }
 
 /** For the author: why the entry is not (or no longer) public. */
-function StatusNotice({ submission, takeFocus }: { submission: Submission; takeFocus: boolean }) {
+function StatusNotice({ submission, takeFocus, children }: { submission: Submission; takeFocus: boolean; children?: ReactNode }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -196,6 +203,7 @@ function StatusNotice({ submission, takeFocus }: { submission: Submission; takeF
         <StatusBadge status={submission.status} />
       </p>
       <p className="status-notice__text">{text}</p>
+      {children}
     </div>
   );
 }
