@@ -20,6 +20,8 @@ export const SUBMISSION_STATUS_SETS = {
   holdingPhrase: ['pending', 'published', 'shortlisted'],
   /** Still the author's to edit or withdraw. */
   editable: ['pending', 'published'],
+  /** Taken out of sight by a moderation decision, which the author may appeal. */
+  appealable: ['hidden', 'rejected'],
   /** Counted against the author's maxSubmissionsPerUser. */
   countedForAuthor: SUBMISSION_STATUSES.filter((status) => status !== 'withdrawn'),
 } as const satisfies Record<string, StatusSet>;
@@ -64,3 +66,7 @@ export const VOTE_BUDGET_STATUSES = SUBMISSION_STATUS_SETS.listed;
 
 /** Entries open to new comments (a merged entry stays readable, its discussion closed). */
 export const canCommentOnSubmission = (entry: { status: SubmissionStatus }): boolean => inStatusSet('listed', entry.status);
+
+/** The author of a hidden or rejected entry may appeal the decision (once per decision; the server checks). */
+export const canAppealSubmission = (entry: { status: SubmissionStatus; ownedByViewer: boolean }): boolean =>
+  entry.ownedByViewer && inStatusSet('appealable', entry.status);

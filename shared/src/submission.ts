@@ -53,6 +53,16 @@ export const submissionSchema = z
     status: submissionStatusSchema,
     pendingReason: z.string().nullable().describe('Why the entry awaits review; only for its author and moderators'),
     mergedIntoId: z.string().nullable().describe('The entry a merged entry was merged into (its votes count there)'),
+    decision: z
+      .object({
+        action: z.string(),
+        reason: z.string(),
+        automatic: z.boolean().describe('Hidden by the platform at the reports threshold'),
+        decidedAt: z.iso.datetime(),
+        appealed: z.boolean().describe('Whether the author has appealed this decision'),
+      })
+      .nullable()
+      .describe('Why a hidden or rejected entry is out of sight: for its author and moderators only'),
     voteCount: z.number().int().nullable().describe('null while the campaign hides vote counts from residents'),
     hasVotes: z.boolean().nullable().describe('Whether anyone supports it; the author sees this even while counts are hidden'),
     commentCount: z.number().int(),

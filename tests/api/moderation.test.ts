@@ -186,7 +186,11 @@ describe('appeals', () => {
     await act(moderator, { targetType: 'submission', targetId: id, action: 'hide', reason: '疑似重复' });
     expect((await injectAs(app, await resident(), { method: 'POST', url: '/api/moderation/appeals', payload: { targetType: 'submission', targetId: id, note: '我不是作者但我想申诉' } })).statusCode).toBe(403);
     expect((await appeal('太短')).statusCode).toBe(400);
+    const before = (await injectAs(app, author, { method: 'GET', url: `/api/submissions/${id}` })).json();
+    expect(before.decision).toMatchObject({ action: 'hide', reason: '疑似重复', automatic: false, appealed: false });
+    expect((await app.inject({ method: 'GET', url: `/api/submissions/${id}` })).statusCode).toBe(404);
     expect((await appeal()).statusCode).toBe(201);
+    expect((await injectAs(app, author, { method: 'GET', url: `/api/submissions/${id}` })).json().decision.appealed).toBe(true);
     expect((await appeal()).statusCode).toBe(409);
     const [item] = await queue(moderator, slug, 'appealed');
     expect(item).toMatchObject({ kind: 'appealed', targetId: id, appeal: { note: '这只是一个普通的表述，请再看看。', action: 'hide', actionReason: '疑似重复' } });

@@ -24,5 +24,4 @@ export const moderationKeys = {
   queue: (slug: string, kind: string) => ['moderation', 'queue', slug, kind] as const,
   queues: () => ['moderation', 'queue'] as const,
   log: (slug: string) => ['moderation', 'log', slug] as const,
-  decision: (targetId: string) => ['moderation', 'decision', targetId] as const,
 };

@@ -84,6 +84,7 @@ function toSubmission(row: SubmissionRow, campaign: CampaignRules, viewer: Viewe
     status: row.status,
     pendingReason: privileged ? row.pendingReason : null,
     mergedIntoId: row.mergedIntoId,
+    decision: null,
     voteCount: countsHidden(campaign, viewer) ? null : row.voteCount,
     hasVotes: countsHidden(campaign, viewer) && row.authorId !== viewer?.id ? null : row.voteCount > 0,
     commentCount: row.commentCount,
@@ -188,7 +189,20 @@ export async function createSubmission(
 export async function getSubmission(db: Executor, viewer: Viewer, id: string): Promise<Submission> {
   const row = await loadRow(db, id, viewer);
   if (!row || !canSee(row, viewer)) throw notFound('There is no such entry, or it is not public.');
-  return toSubmission(row, await campaignRules(db, { id: row.campaignId }), viewer);
+  const submission = toSubmission(row, await campaignRules(db, { id: row.campaignId }), viewer);
+  const privileged = isStaff(viewer) || row.authorId === viewer?.id;
+  return privileged && inStatusSet('appealable', row.status) ? { ...submission, decision: await latestDecision(db, row.id) } : submission;
+}
+
+/** The decision that took an entry out of sight, with whether its author appealed it. */
+async function latestDecision(db: Executor, id: string): Promise<Submission['decision']> {
+  const { rows } = await db.execute<{ action: string; reason: string; actor_role: string | null; created_at: string; appealed: boolean }>(sql`
+    SELECT m.action, m.reason, m.actor_role, m.created_at, EXISTS (SELECT 1 FROM appeals a WHERE a.action_id = m.id) AS appealed
+    FROM moderation_actions m WHERE m.target_type = 'submission' AND m.target_id = ${id} AND m.action IN ('hide', 'reject')
+    ORDER BY m.created_at DESC, m.id DESC LIMIT 1`);
+  const decision = rows[0];
+  if (!decision) return null;
+  return { action: decision.action, reason: decision.reason, automatic: decision.actor_role === null, decidedAt: new Date(decision.created_at).toISOString(), appealed: decision.appealed };
 }
 
 async function ownEditableRow(tx: Executor, viewer: NonNullable<Viewer>, id: string): Promise<SubmissionRow> {

@@ -1,17 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Submission } from '@city-spirit/shared';
-import { decisionQuery } from './api/getDecision.ts';
+import { canAppealSubmission, type Submission } from '@city-spirit/shared';
 import { AppealForm } from './AppealForm.tsx';
 
 /** Appealable: hidden or rejected, and seen by its author. */
 export const canAppealEntry = (submission: Pick<Submission, 'status' | 'viewerIsAuthor'>) =>
-  submission.viewerIsAuthor && (submission.status === 'hidden' || submission.status === 'rejected');
+  canAppealSubmission({ status: submission.status, ownedByViewer: submission.viewerIsAuthor });
 
-/** In the author's status notice of a hidden or rejected entry: why (from the public log), and a way to appeal. */
+/** In the author's status notice of a hidden or rejected entry: why, and a way to appeal (once per decision). */
 export function EntryDecision({ submission }: { submission: Submission }) {
   const { t } = useTranslation();
-  const decision = useQuery(decisionQuery(submission.campaignSlug, submission.id)).data;
+  const decision = submission.decision;
   return (
     <div className="decision">
       {decision && (
@@ -19,8 +17,14 @@ export function EntryDecision({ submission }: { submission: Submission }) {
           <span className="decision__label">{t(decision.automatic ? 'appeals.reasonAutomatic' : 'appeals.reasonLabel')}</span> {decision.reason}
         </p>
       )}
-      <p className="decision__intro">{t('appeals.intro')}</p>
-      <AppealForm targetType="submission" targetId={submission.id} openerClassName="button button--secondary button--small" />
+      {decision?.appealed ? (
+        <p className="decision__intro">{t('appeals.already')}</p>
+      ) : (
+        <>
+          <p className="decision__intro">{t('appeals.intro')}</p>
+          <AppealForm targetType="submission" targetId={submission.id} openerClassName="button button--secondary button--small" />
+        </>
+      )}
     </div>
   );
 }
