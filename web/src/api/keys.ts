@@ -25,4 +25,5 @@ export const moderationKeys = {
   queues: () => ['moderation', 'queue'] as const,
   log: (slug: string) => ['moderation', 'log', slug] as const,
   decision: (targetId: string) => ['moderation', 'decision', targetId] as const,
+  clusters: (slug: string) => ['moderation', 'clusters', slug] as const,
 };
