@@ -26,7 +26,13 @@ export function useMergeCluster() {
   return useMutation({
     mutationFn: async ({ keepId, mergeIds, reason, onProgress }: ClusterMerge, { client }) => {
       const outcomes: EntryMergeOutcome[] = [];
+      let stopped: unknown = null;
       for (const id of mergeIds) {
+        // After a refusal for too many requests, the rest are not sent: they would be refused too.
+        if (stopped) {
+          outcomes.push({ id, kind: 'failed', error: stopped });
+          continue;
+        }
         try {
           await sendJson(client, {
             method: 'POST',
@@ -41,6 +47,7 @@ export function useMergeCluster() {
             outcomes.push({ id, kind: 'conflict', currentStatus, keptChanged: error.problem?.entryId === keepId });
           } else {
             outcomes.push({ id, kind: 'failed', error });
+            if (isApiError(error) && error.status === 429) stopped = error;
           }
         }
         onProgress?.(outcomes.length);
