@@ -47,7 +47,8 @@ describe.skipIf(!hasChromium)('merging near-duplicates in a browser', () => {
     }
     expect(await card.getByText(/^相似度 \d+%$/).count()).toBe(cluster.length);
     expect(await page.getByText(/正在查找相近的表述，结果会自动更新/).count()).toBe(0);
-    await page.screenshot({ path: screenshotPath('clusters-phone-zh.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('clusters-phone-zh.png') });
+    await card.screenshot({ path: screenshotPath('clusters-card-phone-zh.png') });
 
     // The merge step: the entry with most votes is chosen, the reason suggested and editable.
     await card.getByRole('button', { name: '合并这一组…' }).click();
@@ -61,7 +62,7 @@ describe.skipIf(!hasChromium)('merging near-duplicates in a browser', () => {
     await confirm.click();
     await expect.poll(() => step.getByText('请写明理由，至少 3 个字。').first().isVisible(), { timeout: 5_000 }).toBe(true);
     await reason.fill(REASON);
-    await page.screenshot({ path: screenshotPath('clusters-merge-step-phone-zh.png'), fullPage: true });
+    await step.screenshot({ path: screenshotPath('clusters-merge-step-phone-zh.png') });
     await confirm.click();
 
     // The outcome, entry by entry; the cluster leaves the list.
@@ -70,7 +71,7 @@ describe.skipIf(!hasChromium)('merging near-duplicates in a browser', () => {
     await expect.poll(() => report.textContent(), { timeout: 10_000 }).toContain(`合并了 ${others.length} 条，共 ${others.length} 条。`);
     for (const entry of others) expect(await report.getByRole('listitem').filter({ has: page.getByRole('link', { name: entry.phrase, exact: true }) }).textContent()).toContain('已合并');
     await expect.poll(() => page.getByRole('link', { name: others[0]!.phrase, exact: true }).count(), { timeout: 10_000 }).toBe(1);
-    await page.screenshot({ path: screenshotPath('clusters-merged-phone-zh.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('clusters-merged-phone-zh.png') });
     const keptAfter = await web.app.inject({ method: 'GET', url: `/api/submissions/${kept.id}` });
     expect(keptAfter.json().voteCount).toBeGreaterThanOrEqual(kept.voteCount);
     expect(keptAfter.json().voteCount).toBeLessThanOrEqual(votesBefore);
@@ -81,7 +82,10 @@ describe.skipIf(!hasChromium)('merging near-duplicates in a browser', () => {
 
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Phrases that say the same' }).isVisible(), { timeout: 10_000 }).toBe(true);
-    await page.screenshot({ path: screenshotPath('clusters-phone-en.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('clusters-merged-phone-en.png') });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: screenshotPath('clusters-phone-en.png') });
+    await page.locator('.cluster').first().screenshot({ path: screenshotPath('clusters-card-phone-en.png') });
     await page.getByRole('button', { name: '中文' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '意思相近的表述' }).isVisible(), { timeout: 10_000 }).toBe(true);
 
