@@ -178,3 +178,4 @@ export const duplicateClustersSchema = z
     pending: z.number().int().describe('Listed entries whose similar entries are still to be looked up (new or edited moments ago)'),
   })
   .meta({ id: 'DuplicateClusters' });
+export type DuplicateClusters = z.infer<typeof duplicateClustersSchema>;

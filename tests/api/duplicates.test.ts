@@ -33,6 +33,29 @@ describe('duplicate clusters', () => {
     expect(items.every((cluster) => cluster.entries.every((entry) => entry.similarity >= 0.5))).toBe(true);
   });
 
+  it('put in a cluster only entries paired with its most supported one, never a chain of pairs', async () => {
+    await refreshAll();
+    const { items } = await clusters('chongqing-spirit');
+    const { rows } = await db.execute<{ low_id: string; high_id: string }>(sql`SELECT low_id, high_id FROM similar_pairs`);
+    const paired = new Set(rows.map((row) => `${row.low_id}:${row.high_id}`));
+    const pairedWith = (a: string, b: string) => paired.has(a < b ? `${a}:${b}` : `${b}:${a}`);
+    const seen = new Set<string>();
+    for (const { entries } of items) {
+      const [kept, ...others] = entries as [(typeof entries)[number] & { voteCount: number }, ...((typeof entries)[number] & { voteCount: number })[]];
+      expect(others.length).toBeGreaterThan(0);
+      for (const entry of others) {
+        expect(pairedWith(kept.id, entry.id), `${entry.phrase} beside ${kept.phrase}`).toBe(true);
+        expect(entry.voteCount).toBeLessThanOrEqual(kept.voteCount);
+      }
+      for (const entry of entries) {
+        expect(seen.has(entry.id)).toBe(false);
+        seen.add(entry.id);
+      }
+    }
+    // The seeded combinations ("A，B") pair with both halves; joined transitively they made one cluster of most of the campaign.
+    expect(Math.max(...items.map((cluster) => cluster.entries.length))).toBeLessThan(40);
+  });
+
   it('follow new, edited and merged entries', async () => {
     const slug = await createCampaign(app, admin);
     const author = (await signedInUser(app, db, 'resident')).session;

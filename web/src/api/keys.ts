@@ -24,4 +24,5 @@ export const moderationKeys = {
   queue: (slug: string, kind: string) => ['moderation', 'queue', slug, kind] as const,
   queues: () => ['moderation', 'queue'] as const,
   log: (slug: string) => ['moderation', 'log', slug] as const,
+  clusters: (slug: string) => ['moderation', 'clusters', slug] as const,
 };

@@ -78,9 +78,10 @@ export function scheduleSimilarPairs(db: Database, log: FastifyBaseLogger, inter
 type ClusterEntry = { id: string; phrase: string; voteCount: number; similarity: number };
 
 /**
- * Listed entries of a campaign grouped by the kept pairs (connected through pairs above the
- * threshold), largest clusters first, then by their votes. Each entry's similarity is its highest
- * to another member. Reads the pairs, never compares entries.
+ * Listed entries of a campaign grouped by the kept pairs: each cluster is an entry (the most
+ * supported not yet in a cluster) with the entries paired with it, largest clusters first, then by
+ * their votes. Each member's similarity is to that entry; that entry's, its highest to a member.
+ * Reads the pairs, never compares entries.
  */
 export async function duplicateClusters(db: Executor, slug: string, limit = 50): Promise<{ items: { entries: ClusterEntry[] }[]; pending: number }> {
   const campaign = await campaignRules(db, { slug });
@@ -91,30 +92,37 @@ export async function duplicateClusters(db: Executor, slug: string, limit = 50):
       WHERE p.campaign_id = ${campaign.id} AND ${statusIn('a.status', 'listed')} AND ${statusIn('b.status', 'listed')}`),
     db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM submissions WHERE campaign_id = ${campaign.id} AND pairs_checked_at IS NULL AND ${statusIn('status', 'listed')}`),
   ]);
-  const parent = new Map<string, string>();
-  const find = (id: string): string => {
-    let root = id;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(id, root);
-    return root;
-  };
-  const entries = new Map<string, ClusterEntry>();
+  const entries = new Map<string, Omit<ClusterEntry, 'similarity'>>();
+  const neighbours = new Map<string, Map<string, number>>();
   for (const pair of pairs) {
-    for (const [id, phrase, votes] of [[pair.low_id, pair.low_phrase, pair.low_votes], [pair.high_id, pair.high_phrase, pair.high_votes]] as const) {
-      if (!parent.has(id)) parent.set(id, id);
-      const known = entries.get(id);
-      entries.set(id, { id, phrase, voteCount: Number(votes), similarity: Math.max(known?.similarity ?? 0, Number(pair.similarity)) });
+    for (const [id, phrase, votes, other] of [
+      [pair.low_id, pair.low_phrase, pair.low_votes, pair.high_id],
+      [pair.high_id, pair.high_phrase, pair.high_votes, pair.low_id],
+    ] as const) {
+      entries.set(id, { id, phrase, voteCount: Number(votes) });
+      neighbours.set(id, (neighbours.get(id) ?? new Map()).set(other, Number(pair.similarity)));
     }
-    const [a, b] = [find(pair.low_id), find(pair.high_id)];
-    if (a !== b) parent.set(a, b);
   }
-  const clusters = new Map<string, ClusterEntry[]>();
-  for (const entry of entries.values()) {
-    const root = find(entry.id);
-    clusters.set(root, [...(clusters.get(root) ?? []), entry]);
+  // Around the most supported entry not yet placed, the others paired with it directly: every member is
+  // similar to the entry a merge keeps. (Joining pairs transitively chained "A，B" to "A" and "B" and so
+  // on, until most of a campaign was one cluster.)
+  const byVotes = [...entries.values()].sort((a, b) => b.voteCount - a.voteCount || (a.id < b.id ? -1 : 1));
+  const placed = new Set<string>();
+  const clusters: ClusterEntry[][] = [];
+  for (const centre of byVotes) {
+    if (placed.has(centre.id)) continue;
+    const around = neighbours.get(centre.id)!;
+    // Its own neighbours only (not every entry): the whole grouping is linear in the pairs.
+    const members = [...around]
+      .filter(([id]) => !placed.has(id))
+      .map(([id, similarity]) => ({ ...entries.get(id)!, similarity }));
+    if (members.length === 0) continue;
+    placed.add(centre.id);
+    for (const member of members) placed.add(member.id);
+    clusters.push([{ ...centre, similarity: Math.max(...members.map((member) => member.similarity)) }, ...members]);
   }
   const votes = (members: ClusterEntry[]) => members.reduce((sum, entry) => sum + entry.voteCount, 0);
-  const items = [...clusters.values()]
+  const items = clusters
     .map((members) => members.sort((a, b) => b.voteCount - a.voteCount || b.similarity - a.similarity || (a.id < b.id ? -1 : 1)))
     .sort((a, b) => b.length - a.length || votes(b) - votes(a) || (a[0]!.id < b[0]!.id ? -1 : 1))
     .slice(0, limit)

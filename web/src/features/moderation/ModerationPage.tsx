@@ -11,6 +11,7 @@ import { ErrorView, LoadingView } from '../../ui/StateViews.tsx';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
 import { queueQuery } from './api/getQueue.ts';
 import { ACTION_KEYS } from './availableActions.ts';
+import { DuplicateClusters } from './DuplicateClusters.tsx';
 import { QueueItemCard, type Announcement, type QueueItemHandle } from './QueueItemCard.tsx';
 
 type Filter = QueueKind | 'all';
@@ -58,6 +59,10 @@ function Console() {
   if (!campaign) return <p className="moderation__empty">{t('moderation.noCampaign')}</p>;
   const parsedKind = queueKindSchema.safeParse(search.get('kind'));
   const filter: Filter = parsedKind.success ? parsedKind.data : 'all';
+  const showClusters = search.get('view') === 'clusters';
+  const clustersParams = new URLSearchParams(search);
+  clustersParams.delete('kind');
+  clustersParams.set('view', 'clusters');
   const chooseCampaign = (slug: string) => {
     const params = new URLSearchParams(search);
     params.set('campaign', slug);
@@ -78,6 +83,7 @@ function Console() {
         <ul className="moderation__filter-list">
           {FILTERS.map((option) => {
             const params = new URLSearchParams(search);
+            params.delete('view');
             if (option === 'all') params.delete('kind');
             else params.set('kind', option);
             return (
@@ -86,17 +92,28 @@ function Console() {
                   to={{ search: params.toString() }}
                   replace
                   className="moderation__filter"
-                  aria-current={filter === option ? 'page' : undefined}
+                  aria-current={!showClusters && filter === option ? 'page' : undefined}
                 >
                   {t(`moderation.filters.${option}`)}
                 </Link>
               </li>
             );
           })}
+          <li className="moderation__filter-apart">
+            <Link to={{ search: clustersParams.toString() }} replace className="moderation__filter" aria-current={showClusters ? 'page' : undefined}>
+              {t('clusters.tab')}
+            </Link>
+          </li>
         </ul>
       </nav>
-      <p className="moderation__keys">{t('moderation.keysHint')}</p>
-      <Queue key={`${campaign.slug}:${filter}`} campaign={campaign} filter={filter} />
+      {showClusters ? (
+        <DuplicateClusters key={campaign.slug} campaign={campaign} />
+      ) : (
+        <>
+          <p className="moderation__keys">{t('moderation.keysHint')}</p>
+          <Queue key={`${campaign.slug}:${filter}`} campaign={campaign} filter={filter} />
+        </>
+      )}
     </>
   );
 }

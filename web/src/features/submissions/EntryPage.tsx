@@ -167,15 +167,18 @@ function EntryView({ submission, renderSupport, renderThread, renderStaffTools, 
   );
 }
 
-/** For the author: why the entry is not (or no longer) public. */
+/** For the author: why the entry is not (or no longer) public; for everyone: where a merged entry went. */
 function StatusNotice({ submission, takeFocus, children }: { submission: Submission; takeFocus: boolean; children?: ReactNode }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (takeFocus) ref.current?.focus();
   }, [takeFocus, submission.status]);
-  let text: string | undefined;
+  let text: ReactNode;
   switch (submission.status) {
+    case 'merged':
+      text = submission.mergedIntoId ? <MergedInto targetId={submission.mergedIntoId} /> : undefined;
+      break;
     case 'pending':
       text =
         submission.pendingReason === 'blocked_term'
@@ -205,6 +208,21 @@ function StatusNotice({ submission, takeFocus, children }: { submission: Submiss
       <p className="status-notice__text">{text}</p>
       {children}
     </div>
+  );
+}
+
+/** "Merged into <the target>": its supports count there, its comments stay here. */
+function MergedInto({ targetId }: { targetId: string }) {
+  const { t } = useTranslation();
+  const target = useQuery(submissionQuery(targetId)).data;
+  return (
+    <>
+      {t('clusters.mergedNotice')}
+      <Link to={paths.entry(targetId)} className="status-notice__link" lang={target ? entryLang(target) : undefined}>
+        {target ? `“${target.phrase}”` : t('clusters.mergedTargetLoading')}
+      </Link>
+      {t('clusters.mergedNoticeAfter')}
+    </>
   );
 }
 
