@@ -102,6 +102,16 @@ describe.skipIf(!hasChromium)('merging near-duplicates in a browser', () => {
     expect(await notice.textContent()).toContain('Its supports count there; its comments stay here.');
     await visitor.page.screenshot({ path: screenshotPath('clusters-merged-entry-phone-en.png'), fullPage: true });
 
+    // A moderator can undo one of the merges from that entry's page: it is back, its support with it.
+    expect(await visitor.page.getByRole('button', { name: 'Undo the merge…' }).count()).toBe(0);
+    const undone = others.at(-1)!;
+    await page.goto(`${web.baseUrl}/entries/${undone.id}`);
+    await page.getByRole('button', { name: '撤销合并…' }).click();
+    await page.getByRole('textbox', { name: '理由' }).fill('合并错了，这条意思不同。');
+    await page.getByRole('button', { name: '撤销合并', exact: true }).click();
+    await expect.poll(async () => (await web.app.inject({ method: 'GET', url: `/api/submissions/${undone.id}` })).json().status, { timeout: 10_000 }).toBe('published');
+    await expect.poll(() => page.locator('.status-notice[data-status="merged"]').count(), { timeout: 10_000 }).toBe(0);
+
     // In the discuss stage, the moderator shortlists the kept entry from its page.
     const admin = await signIn(web.app, 'admin@example.com', DEMO_PASSWORD);
     const moved = await injectAs(web.app, admin, { method: 'POST', url: `/api/campaigns/${SLUG}/stage`, payload: { stage: 'discuss' } });

@@ -3,6 +3,7 @@ import type { Comment, Submission } from '@city-spirit/shared';
 import { canAppealComment, CommentAppeal } from '../features/appeals/CommentAppeal.tsx';
 import { canAppealEntry, EntryDecision } from '../features/appeals/EntryDecision.tsx';
 import { EntryDiscussion } from '../features/discussion/EntryDiscussion.tsx';
+import { UndoMerge } from '../features/moderation/UndoMerge.tsx';
 import { ReportButton } from '../features/reports/ReportButton.tsx';
 import { ShortlistTools } from '../features/shortlist/ShortlistTools.tsx';
 import { EntryPage } from '../features/submissions/EntryPage.tsx';
@@ -18,7 +19,12 @@ export function EntryRoute() {
     <EntryPage
       renderSupport={(submission, campaign) => canSupport(campaign, submission) && <SupportButton submission={submission} />}
       renderThread={(submission) => <EntryThread submission={submission} />}
-      renderStaffTools={(submission, campaign) => <ShortlistTools submission={submission} campaign={campaign} />}
+      renderStaffTools={(submission, campaign) => (
+        <>
+          <ShortlistTools submission={submission} campaign={campaign} />
+          <UndoMerge submission={submission} />
+        </>
+      )}
       renderReport={(submission) => (
         <ReportButton targetType="submission" targetId={submission.id} ownContent={submission.viewerIsAuthor} variant="entry" />
       )}
