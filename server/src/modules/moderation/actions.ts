@@ -88,7 +88,7 @@ async function actOnContent(db: Database, moderator: Moderator, input: Input & {
     } else if (step.tell) {
       await tellAuthor(tx, content, step.tell, { reason: input.reason });
     }
-    return { action: toModerationAction(row), status: step.after };
+    return { action: toModerationAction(row), status: step.after, campaignSlug: content.campaign.slug };
   });
 }
 
@@ -127,7 +127,7 @@ async function ban(db: Database, moderator: Moderator, input: Input) {
       actor: moderator,
       details: { hidden },
     });
-    return { action: toModerationAction(row), status: 'banned' };
+    return { action: toModerationAction(row), status: 'banned', campaignSlug: null };
   });
 }
 
@@ -146,7 +146,7 @@ async function hideAllOf(tx: Executor, moderator: Moderator, userId: string, rea
   return { entries: entries.length, comments: comments.length };
 }
 
-export async function performAction(db: Database, moderator: Moderator, input: Input): Promise<{ action: ModerationAction; status: string }> {
+export async function performAction(db: Database, moderator: Moderator, input: Input): Promise<{ action: ModerationAction; status: string; campaignSlug: string | null }> {
   if (input.action === 'ban') return ban(db, moderator, input);
   if (input.action === 'merge') {
     if (input.targetType !== 'submission') throw new AppError('validation_failed', 400, 'Only entries can be merged.', { errors: [{ path: 'body.targetType', message: 'merge applies to entries' }] });

@@ -81,7 +81,7 @@ export async function mergeEntry(db: Database, moderator: Moderator, sourceId: s
         details: { ...details, yourVote: move.kind },
       });
     }
-    return { action: toModerationAction(action) as ModerationAction, status: 'merged' };
+    return { action: toModerationAction(action) as ModerationAction, status: 'merged', campaignSlug: source.campaign.slug };
   });
 }
 
@@ -123,5 +123,5 @@ export async function unmergeEntry(tx: Executor, moderator: Moderator, source: M
     details: { from: 'merged', to: 'published', unmergedFrom: merge.into, votesBack: counts.restored },
   });
   await tellAuthor(tx, source, 'entry.restored', { reason });
-  return { action: toModerationAction(action), status: 'published' };
+  return { action: toModerationAction(action), status: 'published', campaignSlug: source.campaign.slug };
 }

@@ -16,12 +16,14 @@ import {
 import { problemResponses } from '../../plugins/errors.ts';
 import { performAction } from './actions.ts';
 import { createAppeal } from './appeals.ts';
-import { duplicateClusters } from './duplicates.ts';
+import { clusterCache } from './duplicates.ts';
 import { moderationLog } from './log.ts';
 import { moderationQueue } from './queue.ts';
 import { createReport } from './reports.ts';
 
 export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const clusters = clusterCache(app.db);
+
   app.post(
     '/api/reports',
     {
@@ -58,7 +60,12 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: moderationActionCreatedSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await performAction(app.db, request.user!, request.body)),
+    async (request, reply) => {
+      const done = await performAction(app.db, request.user!, request.body);
+      // What this moderator just merged or hid leaves the clusters at once (other instances within 15 s).
+      if (done.campaignSlug) clusters.forget(done.campaignSlug);
+      return reply.code(201).send({ action: done.action, status: done.status });
+    },
   );
 
   app.post(
@@ -84,7 +91,7 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: duplicateClustersSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => duplicateClusters(app.db, request.params.slug),
+    async (request) => clusters.get(request.params.slug),
   );
 
   app.get(
