@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('discussing an entry in a browser', () => {
       await expect.poll(() => page.getByText('还没有评论。来发表第一条看法吧。').isVisible(), { timeout: 10_000 }).toBe(true);
     }
     // No unread notifications yet: the bell is plain.
-    expect(await first.page.getByRole('link', { name: '通知', exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => first.page.getByRole('link', { name: '通知', exact: true }).isVisible(), { timeout: 10_000 }).toBe(true);
 
     // The first resident comments, with a stance, a link and some markup.
     const text = '山城的坡坡坎坎，就是<b>重庆</b>的性格。\n资料见 https://example.com/chongqing。';
@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)('discussing an entry in a browser', () => {
     await agree.click();
     await expect.poll(() => agree.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
     expect(await seen.locator('.comment-votes__score').textContent()).toBe('得分：1');
-    expect(await commentBy(first.page, '山城居民小王').locator('.comment-votes__label').isVisible()).toBe(true);
+    await expect.poll(() => commentBy(first.page, '山城居民小王').locator('.comment-votes__label').isVisible(), { timeout: 10_000 }).toBe(true);
     // A vote the server refuses goes back to what it was, and says so.
     await other.page.route('**/api/comments/*/vote', (route) =>
       route.fulfill({
@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium)('discussing an entry in a browser', () => {
     await first.page.waitForURL(`${web.baseUrl}/notifications`);
     const notice = first.page.getByRole('link', { name: '江北的小陈 回复了你的评论' });
     await expect.poll(() => notice.isVisible(), { timeout: 10_000 }).toBe(true);
-    expect(await first.page.getByText('1 条未读', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => first.page.getByText('1 条未读', { exact: true }).isVisible(), { timeout: 10_000 }).toBe(true);
     await first.page.screenshot({ path: screenshotPath('notifications-phone-zh.png'), fullPage: true });
     await notice.click();
     await first.page.waitForURL(`${web.baseUrl}${entryPath}`);
@@ -234,10 +234,10 @@ describe.skipIf(!hasChromium)('discussing an entry in a browser', () => {
     await field.fill('第二稿：\n换了一种说法');
     await mine.getByRole('button', { name: '保存修改' }).click();
     await expect.poll(() => mine.locator('.comment__body').textContent(), { timeout: 10_000 }).toBe('第二稿：\n换了一种说法');
-    expect(await mine.getByText('已编辑').isVisible()).toBe(true);
+    await expect.poll(() => mine.getByText('已编辑').isVisible(), { timeout: 10_000 }).toBe(true);
 
     await mine.getByRole('button', { name: '删除', exact: true }).click();
-    expect(await page.getByRole('heading', { name: '确定要删除这条评论吗？' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: '确定要删除这条评论吗？' }).isVisible(), { timeout: 10_000 }).toBe(true);
     await page.getByRole('button', { name: '确定删除' }).click();
     const deleted = page.getByRole('article', { name: '已删除的评论' });
     await expect.poll(() => deleted.isVisible(), { timeout: 10_000 }).toBe(true);
@@ -250,7 +250,7 @@ describe.skipIf(!hasChromium)('discussing an entry in a browser', () => {
     await page.getByRole('button', { name: '发表评论', exact: true }).click();
     const summary = page.locator('.error-summary');
     await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toMatch(/你在一小时内发表的评论已达到本次征集的上限。请在 \d+ ?(分钟|小时)后再试。/);
-    expect(await summary.getByRole('heading', { name: '评论未能发表' }).isVisible()).toBe(true);
+    await expect.poll(() => summary.getByRole('heading', { name: '评论未能发表' }).isVisible(), { timeout: 10_000 }).toBe(true);
 
     // The campaign moves on: the resident, who took part, is told; in the refine stage the thread closes, live.
     expect((await adminDoes('POST', `/api/campaigns/${SLUG}/stage`, { stage: 'discuss' })).statusCode).toBe(200);

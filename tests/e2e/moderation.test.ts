@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('moderating in a browser', () => {
     await resident.page.screenshot({ path: screenshotPath('moderation-report-dialog-phone-zh.png') });
     await dialog.getByRole('button', { name: '发送举报' }).click();
     await expect.poll(() => dialog.getByRole('heading', { name: '谢谢你的举报' }).isVisible(), { timeout: 10_000 }).toBe(true);
-    expect(await dialog.getByText(/审核员会尽快查看/).isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByText(/审核员会尽快查看/).isVisible(), { timeout: 10_000 }).toBe(true);
     await dialog.getByRole('button', { name: '关闭' }).click();
     await visible(resident.page, '已举报，谢谢');
     // The author sees no report button on their own entry (checked below on the author's page).
@@ -67,7 +67,7 @@ describe.skipIf(!hasChromium)('moderating in a browser', () => {
     const card = moderator.page.getByRole('article', { name: phrase });
     await moderator.page.waitForURL(`${web.baseUrl}/moderation?kind=reported`);
     await expect.poll(() => card.getByText('与征集无关').isVisible(), { timeout: 15_000 }).toBe(true);
-    expect(await card.getByText('这是一条火锅广告，不是城市精神。').isVisible()).toBe(true);
+    await expect.poll(() => card.getByText('这是一条火锅广告，不是城市精神。').isVisible(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => card.getByText('1 条举报', { exact: true }).first().isVisible(), { timeout: 5_000 }).toBe(true);
     await moderator.page.screenshot({ path: screenshotPath('moderation-console-phone-zh.png'), fullPage: true });
     await moderator.page.locator('body').click({ position: { x: 5, y: 5 } });

@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('the shortlist in a browser', () => {
     await visitor.page.screenshot({ path: screenshotPath('shortlist-phone-zh.png'), fullPage: true });
     await visitor.page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => visitor.page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toBe('The shortlist');
-    expect(await item.getByText('Why it was shortlisted').isVisible()).toBe(true);
+    await expect.poll(() => item.getByText('Why it was shortlisted').isVisible(), { timeout: 10_000 }).toBe(true);
     await visitor.page.screenshot({ path: screenshotPath('shortlist-phone-en.png'), fullPage: true });
 
     // The moderator takes it off again: it is published, and the shortlist is empty.
