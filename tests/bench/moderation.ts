@@ -6,21 +6,10 @@ import type { Database } from '../../server/src/db/client.ts';
 import { moderationQueue } from '../../server/src/modules/moderation/queue.ts';
 import { duplicateClusters, refreshSimilarPairs } from '../../server/src/modules/moderation/duplicates.ts';
 import { queueQuerySchema } from '@city-spirit/shared';
+import { timed } from './browse.ts';
 
 const REPORTS = 1_000;
 
-async function timed(run: () => Promise<unknown>, times = 50): Promise<string> {
-  for (let i = 0; i < 5; i++) await run();
-  const timings: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    await run();
-    timings.push(performance.now() - t0);
-  }
-  timings.sort((a, b) => a - b);
-  const at = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]!.toFixed(1);
-  return `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`;
-}
 
 export async function moderationBenchmark(db: Database, entries: number): Promise<string> {
   const [campaign] = (await db.execute<{ id: string; slug: string }>(sql`SELECT id, slug FROM campaigns LIMIT 1`)).rows;
@@ -52,7 +41,7 @@ export async function moderationBenchmark(db: Database, entries: number): Promis
     const first = await moderationQueue(db, query);
     const next = first.nextCursor ? queueQuerySchema.parse({ ...query, cursor: first.nextCursor }) : null;
     lines.push(
-      `           ${kind ?? 'every kind'}: first page ${await timed(() => moderationQueue(db, query))}${next ? `; next page ${await timed(() => moderationQueue(db, next))}` : ''} (target p99 ≤ 50 ms)`,
+      `           ${kind ?? 'every kind'}: first page ${await timed(() => moderationQueue(db, query), 50, 'p99')}${next ? `; next page ${await timed(() => moderationQueue(db, next), 50, 'p99')}` : ''} (target p99 ≤ 50 ms)`,
     );
   }
   // The duplicate clusters: every entry's similar entries looked up as the background job does, then the clusters read.
@@ -68,6 +57,6 @@ export async function moderationBenchmark(db: Database, entries: number): Promis
   lines.push(
     `clusters   similar entries looked up for ${checked} of ${entries} entries (BENCH_CLUSTER_ENTRIES) in ${seconds.toFixed(0)} s (${Math.round(checked / seconds)} entries/s, one process), ${pairs[0]!.n} pairs kept; ${clusters.items.length} clusters shown (largest ${clusters.items[0]?.entries.length ?? 0} entries)`,
   );
-  lines.push(`           GET duplicate-clusters without HTTP: ${await timed(() => duplicateClusters(db, campaign!.slug), 20)} (target p99 ≤ 50 ms)`);
+  lines.push(`           GET duplicate-clusters without HTTP: ${await timed(() => duplicateClusters(db, campaign!.slug), 20, 'p99')} (target p99 ≤ 50 ms)`);
   return lines.join('\n');
 }

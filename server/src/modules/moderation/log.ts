@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { cursorTime, decodeCursor, encodeCursor } from '../../pagination.ts';
 import { campaignRules } from '../campaigns/service.ts';
+import { toModerationAction } from './record.ts';
 
 const cursorSchema = z.object({ at: cursorTime, id: z.uuid() });
 
@@ -17,15 +18,10 @@ export async function moderationLog(db: Executor, slug: string, query: { limit: 
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({
-      action: row.action,
-      targetType: row.target_type,
-      targetId: row.target_id,
-      reason: row.reason,
-      actorRole: row.actor_role,
-      automatic: row.actor_role === null,
-      createdAt: new Date(row.created_at).toISOString(),
-    })),
+    items: page.map((row) => {
+      const { id: _id, ...entry } = toModerationAction(row);
+      return entry;
+    }),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.at, id: last.id }) : null,
   };
 }
