@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { refreshSimilarPairs } from '../../server/src/modules/moderation/duplicates.ts';
 import { injectAs, signIn } from '../helpers/accounts.ts';
-import { hasChromium, openPhonePage, screenshotPath, useBrowserApp } from '../helpers/browser.ts';
+import { hasChromium, openPhonePage, screenshotPath, useBrowserApp, signInOnPage } from '../helpers/browser.ts';
 
 const DEMO_PASSWORD = 'chongqing-demo-2026';
 const SLUG = 'chongqing-spirit';
@@ -14,13 +14,7 @@ type ClusterEntry = { id: string; phrase: string; voteCount: number; similarity:
 describe.skipIf(!hasChromium)('merging near-duplicates in a browser', () => {
   const web = useBrowserApp();
 
-  async function signInThrough(page: Page, login: string, next: string) {
-    await page.goto(`${web.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('邮箱或手机号').fill(login);
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL(`${web.baseUrl}${next}`);
-  }
+  const signInThrough = (page: Page, login: string, next: string) => signInOnPage(page, web.baseUrl, login, DEMO_PASSWORD, next);
 
   it('merges a cluster into its most supported entry, points the merged ones to it, and lets the kept one be shortlisted', async () => {
     // The server looks up similar pairs in the background; here, all of them at once.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createUser, injectAs, signIn, TEST_PASSWORD } from '../helpers/accounts.ts';
-import { hasChromium, openPhonePage, screenshotPath, useBrowserApp } from '../helpers/browser.ts';
+import { hasChromium, openPhonePage, screenshotPath, useBrowserApp, signInOnPage } from '../helpers/browser.ts';
 
 const DEMO_PASSWORD = 'chongqing-demo-2026';
 const SLUG = 'chongqing-spirit';
@@ -9,13 +9,7 @@ const SLUG = 'chongqing-spirit';
 describe.skipIf(!hasChromium)('moderating in a browser', () => {
   const web = useBrowserApp();
 
-  async function signInThrough(page: Page, login: string, password: string, next: string) {
-    await page.goto(`${web.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('邮箱或手机号').fill(login);
-    await page.getByLabel('密码', { exact: true }).fill(password);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL(`${web.baseUrl}${next}`);
-  }
+  const signInThrough = (page: Page, login: string, password: string, next: string) => signInOnPage(page, web.baseUrl, login, password, next);
 
   const visible = (page: Page, text: string | RegExp) => expect.poll(() => page.getByText(text).first().isVisible(), { timeout: 15_000 }).toBe(true);
   const activeLabel = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.id ?? '');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { injectAs, signIn } from '../helpers/accounts.ts';
-import { hasChromium, openPhonePage, screenshotPath, useBrowserApp } from '../helpers/browser.ts';
+import { hasChromium, openPhonePage, screenshotPath, useBrowserApp, signInOnPage } from '../helpers/browser.ts';
 
 const DEMO_PASSWORD = 'chongqing-demo-2026';
 const SLUG = 'chongqing-spirit';
@@ -10,13 +10,7 @@ const RATIONALE = '写出了重庆山水相依的样子，四个字好念好记�
 describe.skipIf(!hasChromium)('the shortlist in a browser', () => {
   const web = useBrowserApp();
 
-  async function signInThrough(page: Page, login: string, next: string) {
-    await page.goto(`${web.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('邮箱或手机号').fill(login);
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL(`${web.baseUrl}${next}`);
-  }
+  const signInThrough = (page: Page, login: string, next: string) => signInOnPage(page, web.baseUrl, login, DEMO_PASSWORD, next);
 
   it('lets a moderator shortlist an entry with a rationale on its page, and shows it on the public shortlist', async () => {
     const admin = await signIn(web.app, 'admin@example.com', DEMO_PASSWORD);

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { inStatusSet, isStaff, type ModerationAction, type moderationActionCreateSchema, type NotificationKind, type SubmissionStatus } from '@city-spirit/shared';
+import { isStaff, type ModerationAction, type moderationActionCreateSchema, type NotificationKind } from '@city-spirit/shared';
 import type { Database, Executor } from '../../db/client.ts';
 import { statusIn } from '../../db/status-sql.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
 import { hideContent, publishContent, rejectContent } from './content.ts';
 import { recordAction, tellAuthor, toModerationAction, type Moderator } from './record.ts';
-import { loadContent, type ModeratedContent } from './targets.ts';
+import { isShownContent, loadContent, type ModeratedContent } from './targets.ts';
 import { mergeEntry, unmergeEntry } from './merge.ts';
 
 type Input = z.output<typeof moderationActionCreateSchema>;
@@ -15,8 +15,6 @@ type ContentAction = 'approve' | 'hide' | 'restore' | 'reject';
 type Step = { change: (tx: Executor, content: ModeratedContent) => Promise<void>; after: string; tell: NotificationKind | null };
 
 const isHidden = (content: ModeratedContent) => content.status === 'hidden';
-const isShown = (content: ModeratedContent) =>
-  content.type === 'submission' ? inStatusSet('listed', content.status as SubmissionStatus) : content.status === 'visible';
 const keep = async () => undefined;
 
 /**
@@ -30,10 +28,10 @@ function stepFor(action: ContentAction, content: ModeratedContent, openReports: 
     case 'approve':
       if (entry && content.status === 'pending') return { change: publishContent, after: 'published', tell: 'entry.approved' };
       // Reports found unfounded: the content stays as it is, the reports are closed.
-      if (isShown(content) && openReports > 0) return { change: keep, after: content.status, tell: null };
+      if (isShownContent(content) && openReports > 0) return { change: keep, after: content.status, tell: null };
       return null;
     case 'hide':
-      if (isShown(content) || (entry && content.status === 'pending')) return { change: hideContent, after: 'hidden', tell: entry ? 'entry.hidden' : 'comment.hidden' };
+      if (isShownContent(content) || (entry && content.status === 'pending')) return { change: hideContent, after: 'hidden', tell: entry ? 'entry.hidden' : 'comment.hidden' };
       if (isHidden(content) && (appealed || openReports > 0)) return { change: keep, after: 'hidden', tell: entry ? 'entry.hidden' : 'comment.hidden' };
       return null;
     case 'reject':
