@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stageSchema, type Stage } from './domain.ts';
+import { criteriaSettingSchema, DEFAULT_CRITERIA, stagePeriodSchema } from './drafting.ts';
 
 export const districtSchema = z
   .object({
@@ -28,8 +29,9 @@ export const campaignSettingsSchema = z
     voteCountsHidden: z.boolean(),
     moderationMode: z.enum(['post', 'pre']),
     autoHideReports: z.number().int().min(1).max(1000),
-    panelQuorum: z.number().int().min(1).max(100),
+    panelQuorum: z.number().int().min(1).max(100).describe('Endorsements a draft needs (and more than its objections) before the panel can publish it'),
     maxCommentsPerHour: z.number().int().min(1).max(1000).describe('Comments one resident may post per hour across the campaign; beyond it 429 with Retry-After'),
+    criteria: criteriaSettingSchema,
     blockedTerms: z
       .array(z.string().trim().min(1).max(40))
       .max(500)
@@ -47,6 +49,7 @@ export const DEFAULT_CAMPAIGN_SETTINGS: CampaignSettings = {
   autoHideReports: 5,
   panelQuorum: 3,
   maxCommentsPerHour: 30,
+  criteria: DEFAULT_CRITERIA,
   blockedTerms: [],
 };
 
@@ -69,7 +72,8 @@ export const campaignSchema = z
       .object({ en: campaignTranslationSchema.optional() })
       .describe('The same texts in other languages, where the organisers provided them'),
     stage: stageSchema,
-    stageSchedule: z.array(stageWindowSchema),
+    stageSchedule: z.array(stageWindowSchema).describe('The planned dates of each stage'),
+    stageHistory: z.array(stagePeriodSchema).describe('When each stage the campaign reached actually began and ended, in order'),
     settings: campaignSettingsSchema,
     counts: campaignCountsSchema,
     createdAt: z.iso.datetime(),
@@ -134,17 +138,20 @@ export const STAGE_ACTIONS = [
   'report',
   'pairwise',
   'shortlist',
+  'assess',
+  'keepPanelNotes',
   'draft',
   'commentOnDraft',
   'voteOnDraft',
+  'adopt',
 ] as const;
 export type StageAction = (typeof STAGE_ACTIONS)[number];
 
 /** The one place that says what each stage allows: the server enforces it, the web offers only what it allows. */
 export const STAGE_ALLOWS: Record<Stage, readonly StageAction[]> = {
   collect: ['submit', 'editOwnSubmission', 'withdrawOwnSubmission', 'vote', 'comment', 'report'],
-  discuss: ['vote', 'comment', 'pairwise', 'report', 'shortlist'],
-  refine: ['draft', 'commentOnDraft', 'voteOnDraft', 'report'],
+  discuss: ['vote', 'comment', 'pairwise', 'report', 'shortlist', 'assess', 'keepPanelNotes'],
+  refine: ['draft', 'assess', 'keepPanelNotes', 'commentOnDraft', 'voteOnDraft', 'report', 'adopt'],
   announced: [],
 };
 

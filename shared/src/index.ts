@@ -7,3 +7,4 @@ export * from './submission.ts';
 export * from './discussion.ts';
 export * from './policy.ts';
 export * from './moderation.ts';
+export * from './drafting.ts';

@@ -1,6 +1,7 @@
 import { PUBLIC_SUBMISSION_STATUSES, SUBMISSION_STATUSES, type Role, type SubmissionStatus } from './domain.ts';
 import { stageAllows, type StageAction } from './campaign.ts';
 import type { Stage } from './domain.ts';
+import type { DraftStatus } from './drafting.ts';
 
 /**
  * The rules about resources, in one place: named status sets and pure predicates that the server,
@@ -22,6 +23,8 @@ export const SUBMISSION_STATUS_SETS = {
   editable: ['pending', 'published'],
   /** Taken out of sight by a moderation decision, which the author may appeal. */
   appealable: ['hidden', 'rejected'],
+  /** What the panel assesses, keeps notes on and drafts from: the shortlist. */
+  draftSources: ['shortlisted'],
   /** Counted against the author's maxSubmissionsPerUser. */
   countedForAuthor: SUBMISSION_STATUSES.filter((status) => status !== 'withdrawn'),
 } as const satisfies Record<string, StatusSet>;
@@ -70,3 +73,38 @@ export const canCommentOnSubmission = (entry: { status: SubmissionStatus }): boo
 /** The author of a hidden or rejected entry may appeal the decision (once per decision; the server checks). */
 export const canAppealSubmission = (entry: { status: SubmissionStatus; ownedByViewer: boolean }): boolean =>
   entry.ownedByViewer && inStatusSet('appealable', entry.status);
+
+/** The expert panel: experts, and admins (who may do what every role can). */
+export const isPanelMember = (viewer: { role: Role } | null): boolean => viewer?.role === 'expert' || viewer?.role === 'admin';
+
+export const DRAFT_STATUS_SETS = {
+  /** Seen by everyone, open to comments and residents' votes; the rest only by the panel. */
+  public: ['published', 'adopted'],
+  /** Still the panel's to revise, endorse and publish. */
+  inPanelReview: ['draft'],
+  /** Open to residents' comments and votes while the stage allows them. */
+  openToResidents: ['published'],
+  /** May be adopted as the campaign's wording. */
+  adoptable: ['published'],
+} as const satisfies Record<string, readonly DraftStatus[]>;
+export type DraftStatusSet = keyof typeof DRAFT_STATUS_SETS;
+export const inDraftStatusSet = (set: DraftStatusSet, status: DraftStatus): boolean => (DRAFT_STATUS_SETS[set] as readonly DraftStatus[]).includes(status);
+
+/** The panel sees every draft; everyone else the published and adopted ones. */
+export const canSeeDraft = (draft: { status: DraftStatus }, viewer: PolicyViewer): boolean => inDraftStatusSet('public', draft.status) || isPanelMember(viewer);
+
+/** The panel's notes are its own: never shown to anyone outside it. */
+export const canSeePanelNotes = (viewer: PolicyViewer): boolean => isPanelMember(viewer);
+
+/** The panel sees its assessments as they are made; everyone sees them once the campaign is announced. */
+export const canSeeAssessments = (viewer: PolicyViewer, stage: Stage): boolean => isPanelMember(viewer) || stage === 'announced';
+
+/**
+ * The panel may publish a draft when its endorsements reach the quorum and outnumber its objections.
+ * Endorsements and objections counted are those of current panel members.
+ */
+export const canPublishDraft = (draft: { status: DraftStatus; endorsements: number; objections: number }, panelQuorum: number): boolean =>
+  inDraftStatusSet('inPanelReview', draft.status) && draft.endorsements >= panelQuorum && draft.endorsements > draft.objections;
+
+/** Only shortlisted entries are assessed by the panel and drafted from. */
+export const isShortlisted = (entry: { status: SubmissionStatus }): boolean => inStatusSet('draftSources', entry.status);

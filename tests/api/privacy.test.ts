@@ -46,6 +46,12 @@ describe('download my data', () => {
     appeals: 'appeals',
     shortlist_entries: 'shortlistAdditions',
     merge_vote_moves: 'votesMovedByMerges',
+    assessments: 'assessments',
+    panel_notes: 'panelNotes',
+    drafts: 'draftsCreated',
+    draft_versions: 'draftVersions',
+    draft_endorsements: 'draftEndorsements',
+    draft_votes: 'draftVotes',
   };
 
   it('covers every table that refers to an account (a new one fails here until the export holds it)', async () => {
@@ -82,6 +88,14 @@ describe('download my data', () => {
     // A pair shown and answered, straight in the tables (pairs need the discuss stage).
     await db.execute(sql`INSERT INTO pair_tokens (token, campaign_id, user_id, left_id, right_id, used_at) VALUES ('export-test-token', ${campaign!.id}, ${user.id}, ${own}, ${theirs}, now())`);
     await db.execute(sql`INSERT INTO comparisons (campaign_id, user_id, token, left_id, right_id, choice, valid) VALUES (${campaign!.id}, ${user.id}, 'export-test-token', ${own}, ${theirs}, 'left', true)`);
+
+    // The panel's work and a draft vote, straight in the tables.
+    await db.execute(sql`INSERT INTO assessments (submission_id, expert_id, campaign_id, scores, note) VALUES (${theirs}, ${user.id}, ${campaign!.id}, '{"memorable": 4}', 'export test')`);
+    await db.execute(sql`INSERT INTO panel_notes (campaign_id, target_type, target_id, depth, author_id, body) VALUES (${campaign!.id}, 'submission', ${theirs}, 1, ${user.id}, 'export test')`);
+    const { rows: drafted } = await db.execute<{ id: string }>(sql`INSERT INTO drafts (campaign_id, author_id) VALUES (${campaign!.id}, ${user.id}) RETURNING id`);
+    await db.execute(sql`INSERT INTO draft_versions (draft_id, number, text, rationale, source_submission_ids, author_id) VALUES (${drafted[0]!.id}, 1, '山高水长', 'export test', ARRAY[${theirs}]::uuid[], ${user.id})`);
+    await db.execute(sql`INSERT INTO draft_endorsements (draft_id, expert_id, stance) VALUES (${drafted[0]!.id}, ${user.id}, 'endorse')`);
+    await db.execute(sql`INSERT INTO draft_votes (campaign_id, user_id, draft_id) VALUES (${campaign!.id}, ${user.id}, ${drafted[0]!.id})`);
 
     const data = (await injectAs(app, session, { method: 'GET', url: '/api/me/export' })).json();
     for (const section of Object.values(EXPORTED_TABLES)) expect(data[section], section).not.toHaveLength(0);

@@ -26,8 +26,8 @@ describe('what each stage allows', () => {
   it('follows the contract', () => {
     expect(STAGE_ALLOWS).toEqual({
       collect: ['submit', 'editOwnSubmission', 'withdrawOwnSubmission', 'vote', 'comment', 'report'],
-      discuss: ['vote', 'comment', 'pairwise', 'report', 'shortlist'],
-      refine: ['draft', 'commentOnDraft', 'voteOnDraft', 'report'],
+      discuss: ['vote', 'comment', 'pairwise', 'report', 'shortlist', 'assess', 'keepPanelNotes'],
+      refine: ['draft', 'assess', 'keepPanelNotes', 'commentOnDraft', 'voteOnDraft', 'report', 'adopt'],
       announced: [],
     });
   });
@@ -55,6 +55,22 @@ describe('stage changes', () => {
       { from: 'discuss', to: 'refine' },
       { from: 'refine', to: 'announced' },
     ]);
+  });
+
+  it('records when each stage actually began and ended, beside the planned schedule', async () => {
+    const slug = await newCampaign();
+    const fresh = (await app.inject({ method: 'GET', url: `/api/campaigns/${slug}` })).json();
+    expect(fresh.stageHistory).toEqual([{ stage: 'collect', startedAt: fresh.createdAt, endedAt: null }]);
+    await moveTo(slug, 'discuss');
+    await moveTo(slug, 'refine');
+    const { stageHistory } = (await app.inject({ method: 'GET', url: `/api/campaigns/${slug}` })).json();
+    expect(stageHistory.map((period: { stage: string }) => period.stage)).toEqual(['collect', 'discuss', 'refine']);
+    expect(stageHistory[0].endedAt).toBe(stageHistory[1].startedAt);
+    expect(stageHistory[1].endedAt).toBe(stageHistory[2].startedAt);
+    expect(stageHistory[2].endedAt).toBeNull();
+    expect(Date.parse(stageHistory[1].startedAt)).toBeGreaterThanOrEqual(Date.parse(stageHistory[0].startedAt));
+    const listed = (await app.inject({ method: 'GET', url: '/api/campaigns' })).json().items.find((campaign: { slug: string }) => campaign.slug === slug);
+    expect(listed.stageHistory).toEqual(stageHistory);
   });
 
   it('refuses skipping a stage, going back, staying, or moving past announced: 409', async () => {

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, bigserial, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { COMMENT_STANCES, REPORT_REASONS, ROLES, STAGES, SUBMISSION_STATUSES } from '@city-spirit/shared';
+import { COMMENT_STANCES, DRAFT_STATUSES, ENDORSEMENT_STANCES, PANEL_NOTE_TARGET_TYPES, REPORT_REASONS, ROLES, STAGES, SUBMISSION_STATUSES } from '@city-spirit/shared';
 import type { CampaignSettings, StageWindow } from '@city-spirit/shared';
-import { statusIn } from './status-sql.ts';
+import { draftStatusIn, statusIn } from './status-sql.ts';
 
 export const stageEnum = pgEnum('stage', STAGES);
 export const roleEnum = pgEnum('role', ROLES);
@@ -553,4 +553,152 @@ export const similarPairs = pgTable(
     similarity: doublePrecision('similarity').notNull(),
   },
   (t) => [primaryKey({ columns: [t.lowId, t.highId] }), index('similar_pairs_campaign_idx').on(t.campaignId), index('similar_pairs_high_idx').on(t.highId)],
+);
+
+/** When each stage a campaign reached began (it ends when the next begins): the real timeline beside the planned one. */
+export const stageTransitions = pgTable(
+  'stage_transitions',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    stage: stageEnum('stage').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.stage] })],
+);
+
+/** One expert's scores (criterion key → 1..5) for one shortlisted entry; a new assessment replaces it. */
+export const assessments = pgTable(
+  'assessments',
+  {
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => users.id),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    scores: jsonb('scores').$type<Record<string, number>>().notNull(),
+    note: text('note'),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.expertId] }), index('assessments_campaign_idx').on(t.campaignId)],
+);
+
+export const panelNoteTargetEnum = pgEnum('panel_note_target', PANEL_NOTE_TARGET_TYPES);
+
+/** The panel's private notes, threaded, on shortlisted entries and drafts: never in a response to anyone outside the panel. */
+export const panelNotes = pgTable(
+  'panel_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    targetType: panelNoteTargetEnum('target_type').notNull(),
+    targetId: uuid('target_id').notNull(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => panelNotes.id),
+    depth: smallint('depth').notNull(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('panel_notes_target_idx').on(t.targetType, t.targetId, t.createdAt), index('panel_notes_author_idx').on(t.authorId)],
+);
+
+export const draftStatusEnum = pgEnum('draft_status', DRAFT_STATUSES);
+
+/**
+ * A draft of the campaign's wording. Its text, rationale and sources live in its versions; the
+ * counts (endorsements, objections, votes, comments) change in the transaction of the rows they count.
+ */
+export const drafts = pgTable(
+  'drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    status: draftStatusEnum('status').notNull().default('draft'),
+    currentVersion: integer('current_version').notNull().default(1),
+    endorsements: integer('endorsements').notNull().default(0),
+    objections: integer('objections').notNull().default(0),
+    voteCount: integer('vote_count').notNull().default(0),
+    commentCount: integer('comment_count').notNull().default(0),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    adoptedAt: timestamp('adopted_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index('drafts_campaign_idx').on(t.campaignId, t.createdAt),
+    uniqueIndex('drafts_one_adopted_key').on(t.campaignId).where(draftStatusIn('status', 'adopted')),
+  ],
+);
+
+/**
+ * The versions of a draft, numbered from 1. Immutable: a trigger (migration 0018) refuses UPDATE and
+ * DELETE, so an edit is always a new version with its own rationale, sources and author.
+ */
+export const draftVersions = pgTable(
+  'draft_versions',
+  {
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id),
+    number: integer('number').notNull(),
+    text: text('text').notNull(),
+    rationale: text('rationale').notNull(),
+    /** Shortlisted entries of the campaign the version draws on (checked when the version is written). */
+    sourceSubmissionIds: uuid('source_submission_ids').array().notNull(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.draftId, t.number] }), index('draft_versions_author_idx').on(t.authorId)],
+);
+
+export const endorsementStanceEnum = pgEnum('endorsement_stance', ENDORSEMENT_STANCES);
+
+/** Each expert's endorsement of or objection to a draft; a new stance replaces the old. */
+export const draftEndorsements = pgTable(
+  'draft_endorsements',
+  {
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => users.id),
+    stance: endorsementStanceEnum('stance').notNull(),
+    note: text('note'),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.draftId, t.expertId] }), index('draft_endorsements_expert_idx').on(t.expertId)],
+);
+
+/** A resident's one vote among a campaign's published drafts; voting for another draft moves it. */
+export const draftVotes = pgTable(
+  'draft_votes',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.userId] }), index('draft_votes_draft_idx').on(t.draftId), index('draft_votes_user_idx').on(t.userId)],
 );

@@ -9,7 +9,7 @@ import { mergeEntry } from '../modules/moderation/merge.ts';
 import { repoRoot } from '../config.ts';
 import type { Database, Executor } from './client.ts';
 import { campaigns, districts, submissions, users, votes } from './schema.ts';
-import { createCampaign } from '../modules/campaigns/service.ts';
+import { createCampaign, moveToStage } from '../modules/campaigns/service.ts';
 import { textIndexColumns } from '../modules/submissions/text-index.ts';
 
 const seedsDir = path.join(repoRoot, 'seeds');
@@ -285,7 +285,7 @@ async function seedDemoModeration(tx: Executor, campaignId: string, residents: P
 /** `npm run db:seed -- --stage discuss`: the demo campaign in the discuss stage, with a shortlist. */
 async function startDiscussion(tx: Executor, campaignId: string, accounts: Account[], entries: { id: string; phrase: string }[]) {
   const moderator = accounts.find((account) => account.email === 'moderator@example.com')!;
-  await tx.execute(sql`UPDATE campaigns SET stage = 'discuss', updated_at = now() WHERE id = ${campaignId}`);
+  await moveToStage(tx, campaignId, 'discuss');
   const picks: [string, string][] = [
     ['坚韧顽强，开放包容', '讨论中支持最多的一条：既说出了抗战以来的坚守，也说出了内陆开放高地的胸怀。'],
     ['爬坡上坎，步步登高', '把山城的日常变成向上的精神，好记，也合并了相近的“爬坡上坎 不怕苦”。'],

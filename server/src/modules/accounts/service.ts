@@ -167,7 +167,7 @@ const iso = (value: unknown) => (value === null || value === undefined ? null : 
 /** The user's votes, pairs and comparisons, comments with their earlier texts, comment votes and notifications. */
 async function participationOf(db: Executor, userId: string) {
   const rowsOf = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await db.execute<T>(query)).rows;
-  const [userVotes, pairs, userComparisons, userComments, edits, userCommentVotes, userNotifications, userReports, actions, userAppeals, picks, moves] = await Promise.all([
+  const [userVotes, pairs, userComparisons, userComments, edits, userCommentVotes, userNotifications, userReports, actions, userAppeals, picks, moves, panel] = await Promise.all([
     rowsOf(sql`SELECT v.submission_id, s.phrase, c.slug, v.created_at FROM votes v JOIN submissions s ON s.id = v.submission_id JOIN campaigns c ON c.id = v.campaign_id
       WHERE v.user_id = ${userId} ORDER BY v.created_at`),
     rowsOf(sql`SELECT p.left_id, p.right_id, c.slug, p.created_at, p.used_at FROM pair_tokens p JOIN campaigns c ON c.id = p.campaign_id WHERE p.user_id = ${userId} ORDER BY p.created_at`),
@@ -186,6 +186,7 @@ async function participationOf(db: Executor, userId: string) {
     rowsOf(sql`SELECT submission_id, rationale, created_at FROM shortlist_entries WHERE added_by = ${userId} ORDER BY created_at`),
     rowsOf(sql`SELECT m.kind, m.voted_at, a.target_id, a.details->>'mergedIntoId' AS into_id, a.created_at FROM merge_vote_moves m JOIN moderation_actions a ON a.id = m.action_id
       WHERE m.user_id = ${userId} ORDER BY a.created_at`),
+    panelWorkOf(db, userId),
   ]);
   return {
     votes: userVotes.map((v) => ({ submissionId: v.submission_id, phrase: v.phrase, campaignSlug: v.slug, createdAt: iso(v.created_at) })),
@@ -228,6 +229,7 @@ async function participationOf(db: Executor, userId: string) {
     appeals: userAppeals.map((a) => ({ action: a.action, targetType: a.target_type, targetId: a.target_id, note: a.note, createdAt: iso(a.created_at), answeredAt: iso(a.answered_at) })),
     votesMovedByMerges: moves.map((m) => ({ mergedEntryId: m.target_id, mergedIntoId: m.into_id, yourVote: m.kind, votedAt: iso(m.voted_at), mergedAt: iso(m.created_at) })),
     shortlistAdditions: picks.map((p) => ({ submissionId: p.submission_id, rationale: p.rationale, createdAt: iso(p.created_at) })),
+    ...panel,
     notifications: userNotifications.map((n) => ({
       id: n.id,
       kind: n.kind,
@@ -264,4 +266,25 @@ export async function deleteAccount(db: Executor, userId: string): Promise<void>
     await tx.execute(sql`DELETE FROM notifications WHERE user_id = ${userId}`);
     await tx.delete(verificationCodes).where(eq(verificationCodes.userId, userId));
   });
+}
+
+/** An expert's assessments, panel notes, drafts, versions and endorsements, and anyone's draft votes. */
+async function panelWorkOf(db: Executor, userId: string) {
+  const rowsOf = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await db.execute<T>(query)).rows;
+  const [given, notes, created, versions, stances, draftVotes] = await Promise.all([
+    rowsOf(sql`SELECT submission_id, scores, note, created_at, updated_at FROM assessments WHERE expert_id = ${userId} ORDER BY created_at`),
+    rowsOf(sql`SELECT id, target_type, target_id, parent_id, body, created_at FROM panel_notes WHERE author_id = ${userId} ORDER BY created_at`),
+    rowsOf(sql`SELECT id, campaign_id, status, created_at FROM drafts WHERE author_id = ${userId} ORDER BY created_at`),
+    rowsOf(sql`SELECT draft_id, number, text, rationale, source_submission_ids, created_at FROM draft_versions WHERE author_id = ${userId} ORDER BY created_at`),
+    rowsOf(sql`SELECT draft_id, stance, note, created_at, updated_at FROM draft_endorsements WHERE expert_id = ${userId} ORDER BY created_at`),
+    rowsOf(sql`SELECT draft_id, campaign_id, created_at FROM draft_votes WHERE user_id = ${userId} ORDER BY created_at`),
+  ]);
+  return {
+    assessments: given.map((a) => ({ submissionId: a.submission_id, scores: a.scores, note: a.note, createdAt: iso(a.created_at), updatedAt: iso(a.updated_at) })),
+    panelNotes: notes.map((n) => ({ id: n.id, targetType: n.target_type, targetId: n.target_id, parentId: n.parent_id, body: n.body, createdAt: iso(n.created_at) })),
+    draftsCreated: created.map((d) => ({ id: d.id, campaignId: d.campaign_id, status: d.status, createdAt: iso(d.created_at) })),
+    draftVersions: versions.map((v) => ({ draftId: v.draft_id, number: v.number, text: v.text, rationale: v.rationale, sourceSubmissionIds: v.source_submission_ids, createdAt: iso(v.created_at) })),
+    draftEndorsements: stances.map((e) => ({ draftId: e.draft_id, stance: e.stance, note: e.note, createdAt: iso(e.created_at), updatedAt: iso(e.updated_at) })),
+    draftVotes: draftVotes.map((v) => ({ draftId: v.draft_id, campaignId: v.campaign_id, createdAt: iso(v.created_at) })),
+  };
 }

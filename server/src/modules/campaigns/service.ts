@@ -10,11 +10,12 @@ import {
   type CampaignCreate,
   type Role,
   type Stage,
+  type StagePeriod,
   type campaignUpdateSchema,
 } from '@city-spirit/shared';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
-import { auditLog, campaignCounts, campaigns } from '../../db/schema.ts';
+import { auditLog, campaignCounts, campaigns, stageTransitions } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordEvent } from '../events/hub.ts';
 import { notifyParticipants } from '../notifications/service.ts';
@@ -26,6 +27,16 @@ const campaignWithCounts = {
   submissions: sql<number>`coalesce(${campaignCounts.submissions}, 0)`.mapWith(Number),
   participants: sql<number>`coalesce(${campaignCounts.participants}, 0)`.mapWith(Number),
   districts: sql<number>`coalesce(${campaignCounts.districts}, 0)`.mapWith(Number),
+  stageHistory: sql<StagePeriod[]>`(
+    SELECT coalesce(json_agg(json_build_object(
+      'stage', st.stage,
+      'startedAt', to_char(st.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'endedAt', to_char(st.ended_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+    ) ORDER BY st.started_at), '[]'::json)
+    FROM (
+      SELECT stage, started_at, lead(started_at) OVER (ORDER BY started_at) AS ended_at
+      FROM ${stageTransitions} WHERE ${stageTransitions.campaignId} = ${campaigns.id}
+    ) st)`,
 };
 
 type CampaignRow = {
@@ -33,9 +44,10 @@ type CampaignRow = {
   submissions: number;
   participants: number;
   districts: number;
+  stageHistory: StagePeriod[];
 };
 
-function toCampaign({ campaign, submissions, participants, districts }: CampaignRow): Campaign {
+function toCampaign({ campaign, submissions, participants, districts, stageHistory }: CampaignRow): Campaign {
   return {
     id: campaign.id,
     slug: campaign.slug,
@@ -44,6 +56,7 @@ function toCampaign({ campaign, submissions, participants, districts }: Campaign
     translations: campaign.translations,
     stage: campaign.stage,
     stageSchedule: campaign.stageSchedule,
+    stageHistory,
     settings: storedSettings(campaign.settings),
     counts: { submissions, participants, districts },
     createdAt: campaign.createdAt.toISOString(),
@@ -105,8 +118,9 @@ export async function createCampaign(db: Executor, input: CampaignCreate): Promi
       settings: storedSettings(campaign.settings),
     })
     .onConflictDoNothing({ target: campaigns.slug })
-    .returning({ slug: campaigns.slug });
+    .returning({ id: campaigns.id, slug: campaigns.slug, createdAt: campaigns.createdAt });
   if (!created) throw new AppError('conflict', 409, `A campaign with the slug "${campaign.slug}" already exists; choose another slug.`);
+  await db.insert(stageTransitions).values({ campaignId: created.id, stage: 'collect', startedAt: created.createdAt });
   return getCampaign(db, created.slug);
 }
 
@@ -146,6 +160,12 @@ export async function updateCampaign(
   return getCampaign(db, slug);
 }
 
+/** Writes a stage change and when it happened; the caller checks that it is the next stage and tells everyone. */
+export async function moveToStage(tx: Executor, campaignId: string, stage: Stage): Promise<void> {
+  await tx.update(campaigns).set({ stage, updatedAt: sql`now()` }).where(eq(campaigns.id, campaignId));
+  await tx.insert(stageTransitions).values({ campaignId, stage }).onConflictDoNothing();
+}
+
 /** Moves the campaign to the next stage only; anything else is a 409 conflict. */
 export async function changeStage(db: Executor, actor: Actor, slug: string, stage: Stage): Promise<Campaign> {
   await db.transaction(async (tx) => {
@@ -162,7 +182,7 @@ export async function changeStage(db: Executor, actor: Actor, slug: string, stag
         { stage: current.stage, nextStage: next },
       );
     }
-    await tx.update(campaigns).set({ stage, updatedAt: sql`now()` }).where(eq(campaigns.id, current.id));
+    await moveToStage(tx, current.id, stage);
     await tx.insert(auditLog).values({
       actorId: actor.id,
       actorRole: actor.role,
