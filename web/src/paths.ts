@@ -15,6 +15,7 @@ export const paths = {
   notifications: '/notifications',
   moderation: '/moderation',
   moderationLog: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/moderation-log`,
+  panel: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/panel`,
 };
 
 /** The sign-in or sign-up page, coming back to `next` afterwards. */
