@@ -383,6 +383,21 @@ describe("the panel's notes", () => {
     expect((await postNote(first, missing, '没有这份')).statusCode).toBe(404);
   });
 
+  it('never reach an event, a notification or a resident\'s view of the entry', async () => {
+    const { slug, ids } = await panelCampaign(1);
+    const before = await db.execute<{ n: string }>(sql`SELECT (SELECT count(*) FROM campaign_events) + (SELECT count(*) FROM notifications) AS n`);
+    await noteId(first, notesUrl('submissions', ids[0]!), '内部笔记不外传');
+    await assess(second, ids[0]!, scoresOf([4, 4, 4, 4, 4]), '内部评语不外传');
+    const after = await db.execute<{ n: string }>(sql`SELECT (SELECT count(*) FROM campaign_events) + (SELECT count(*) FROM notifications) AS n`);
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
+    const viewer = await resident();
+    for (const url of [`/api/submissions/${ids[0]}`, `/api/campaigns/${slug}/shortlist`, `/api/submissions/${ids[0]}/comments`]) {
+      const response = await injectAs(app, viewer, { method: 'GET', url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body).not.toContain('不外传');
+    }
+  });
+
   it("show an erased expert's notes under the anonymous name", async () => {
     const { ids } = await panelCampaign(1);
     const leaving = await expert();

@@ -15,6 +15,7 @@ import {
   type assessmentPutSchema,
 } from '@city-spirit/shared';
 import type { Database, Executor } from '../../db/client.ts';
+import { auditLog } from '../../db/schema.ts';
 import { statusIn } from '../../db/status-sql.ts';
 import { AppError, conflict, forbidden, notFound, unauthenticated, type FieldError } from '../../errors.ts';
 import { campaignRules, type CampaignRules } from '../campaigns/service.ts';
@@ -117,10 +118,15 @@ export async function assessEntry(db: Database, expert: Panelist, submissionId: 
       VALUES (${entry.id}, ${expert.id}, ${campaign.id}, ${JSON.stringify(input.scores)}::jsonb, ${note})
       ON CONFLICT (submission_id, expert_id) DO UPDATE SET scores = excluded.scores, note = excluded.note, updated_at = now()
       RETURNING (xmax = 0) AS created`);
-    await tx.execute(sql`
-      INSERT INTO audit_log (actor_id, actor_role, action, target_type, target_id, reason, details)
-      VALUES (${expert.id}, ${expert.role}, 'submission.assessed', 'submission', ${entry.id},
-        ${rows[0]!.created ? 'assessment given' : 'assessment replaced'}, ${JSON.stringify({ campaignId: campaign.id, scores: input.scores })}::jsonb)`);
+    await tx.insert(auditLog).values({
+      actorId: expert.id,
+      actorRole: expert.role,
+      action: 'submission.assessed',
+      targetType: 'submission',
+      targetId: entry.id,
+      reason: rows[0]!.created ? 'assessment given' : 'assessment replaced',
+      details: { campaignId: campaign.id, scores: input.scores },
+    });
     return campaign;
   });
   const [summary] = await summaries(db, campaign, expert, submissionId);

@@ -29,36 +29,37 @@ type NoteTarget = {
 type CampaignColumns = { campaign_id: string; slug: string; stage: CampaignRules['stage']; settings: CampaignRules['settings'] };
 const campaignOf = (row: CampaignColumns) => toCampaignRules({ id: row.campaign_id, slug: row.slug, stage: row.stage, settings: row.settings });
 
-/** Each kind of note target: how to find it (locked against a change of status while a note is written). */
-const NOTE_TARGETS: Record<PanelNoteTargetType, { missing: string; load(db: Executor, id: string): Promise<NoteTarget | null> }> = {
+/** Each kind of note target: how to find it; `lock` holds it against a change of status while a note is written. */
+const NOTE_TARGETS: Record<PanelNoteTargetType, { missing: string; load(db: Executor, id: string, lock: boolean): Promise<NoteTarget | null> }> = {
   submission: {
     missing: 'There is no such entry.',
-    async load(db, id) {
+    async load(db, id, lock) {
       const { rows } = await db.execute<CampaignColumns & { id: string; status: SubmissionStatus }>(sql`
         SELECT s.id, s.status, c.id AS campaign_id, c.slug, c.stage, c.settings
-        FROM submissions s JOIN campaigns c ON c.id = s.campaign_id WHERE s.id = ${id} FOR SHARE OF s`);
+        FROM submissions s JOIN campaigns c ON c.id = s.campaign_id WHERE s.id = ${id} ${lock ? sql`FOR SHARE OF s` : sql``}`);
       const row = rows[0];
       if (!row) return null;
       const closed = isShortlisted(row) ? null : `This entry is ${row.status}; only shortlisted entries take new panel notes (the notes on it stay readable).`;
       return { type: 'submission', id: row.id, campaign: campaignOf(row), closed };
     },
   },
-  // Read from the drafts table itself: the drafting module keeps drafts, the panel only annotates them.
+  // Read from the drafts table itself: the drafting module keeps drafts, the panel only annotates them,
+  // whatever their status, so nothing needs holding.
   draft: {
     missing: 'There is no such draft.',
     async load(db, id) {
       const { rows } = await db.execute<CampaignColumns & { id: string }>(sql`
         SELECT d.id, c.id AS campaign_id, c.slug, c.stage, c.settings
-        FROM drafts d JOIN campaigns c ON c.id = d.campaign_id WHERE d.id = ${id} FOR SHARE OF d`);
+        FROM drafts d JOIN campaigns c ON c.id = d.campaign_id WHERE d.id = ${id}`);
       const row = rows[0];
       return row ? { type: 'draft', id: row.id, campaign: campaignOf(row), closed: null } : null;
     },
   },
 };
 
-async function panelTarget(db: Executor, viewer: PolicyViewer, type: PanelNoteTargetType, id: string): Promise<NoteTarget> {
+async function panelTarget(db: Executor, viewer: PolicyViewer, type: PanelNoteTargetType, id: string, lock = false): Promise<NoteTarget> {
   if (!canSeePanelNotes(viewer)) throw forbidden("The panel's notes are for the panel only.");
-  const target = await NOTE_TARGETS[type].load(db, id);
+  const target = await NOTE_TARGETS[type].load(db, id, lock);
   if (!target) throw notFound(NOTE_TARGETS[type].missing);
   return target;
 }
@@ -106,7 +107,7 @@ export async function createPanelNote(
   input: z.output<typeof panelNoteCreateSchema>,
 ): Promise<PanelNote> {
   return db.transaction(async (tx) => {
-    const target = await panelTarget(tx, author, type, id);
+    const target = await panelTarget(tx, author, type, id, true);
     assertStageAllows(target.campaign, 'keepPanelNotes');
     if (target.closed) throw conflict(target.closed);
     const placement = await placeNote(tx, target, input.parentId);
