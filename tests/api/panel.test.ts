@@ -166,6 +166,14 @@ describe('assessing a shortlisted entry', () => {
     expect((await summaryOf(first, slug, ids[0]!)).notes).toEqual([]);
   });
 
+  it('keeps one row when the same expert sends two assessments at once', async () => {
+    const { ids } = await panelCampaign(1);
+    const answers = await Promise.all([assess(first, ids[0]!, scoresOf([1, 1, 1, 1, 1])), assess(first, ids[0]!, scoresOf([2, 2, 2, 2, 2]))]);
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200]);
+    const { rows } = await db.execute(sql`SELECT 1 FROM assessments WHERE submission_id = ${ids[0]}`);
+    expect(rows).toHaveLength(1);
+  });
+
   it('is written to the audit log', async () => {
     const { ids } = await panelCampaign(1);
     await assess(first, ids[0]!, scoresOf([2, 3, 4, 5, 1]));

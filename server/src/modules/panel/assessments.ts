@@ -112,7 +112,7 @@ export async function assessEntry(db: Database, expert: Panelist, submissionId: 
     assertStageAllows(campaign, 'assess');
     if (!isShortlisted(entry)) throw conflict(`This entry is ${entry.status}; only shortlisted entries are assessed.`);
     assertScoresFit(campaign.settings.criteria, input.scores);
-    const note = input.note ? input.note : null;
+    const note = input.note || null;
     const { rows } = await tx.execute<{ created: boolean }>(sql`
       INSERT INTO assessments (submission_id, expert_id, campaign_id, scores, note)
       VALUES (${entry.id}, ${expert.id}, ${campaign.id}, ${JSON.stringify(input.scores)}::jsonb, ${note})
