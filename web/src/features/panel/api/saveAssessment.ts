@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import type { AssessmentPut } from '@city-spirit/shared';
+import { assessmentSummarySchema, type AssessmentPut } from '@city-spirit/shared';
 import { sendJson } from '../../../api/client.ts';
-import { panelKeys } from './keys.ts';
+import { assessmentsQuery } from './listAssessments.ts';
 
 type Variables = { slug: string; submissionId: string; assessment: AssessmentPut };
 
@@ -9,7 +9,13 @@ type Variables = { slug: string; submissionId: string; assessment: AssessmentPut
 export function useSaveAssessment() {
   return useMutation({
     mutationFn: ({ submissionId, assessment }: Variables, { client }) =>
-      sendJson(client, { method: 'PUT', path: `/api/submissions/${encodeURIComponent(submissionId)}/assessment`, body: assessment }),
-    onSuccess: (_data, { slug }, _result, { client }) => client.invalidateQueries({ queryKey: panelKeys.assessments(slug) }),
+      sendJson(client, { method: 'PUT', path: `/api/submissions/${encodeURIComponent(submissionId)}/assessment`, body: assessment, schema: assessmentSummarySchema }),
+    onSuccess: (summary, { slug }, _result, { client }) => {
+      // The answer is the entry's summary as it is now: shown at once, the others read again.
+      client.setQueryData(assessmentsQuery(slug).queryKey, (list) =>
+        list && { items: list.items.map((item) => (item.submissionId === summary.submissionId ? summary : item)) },
+      );
+      return client.invalidateQueries({ queryKey: assessmentsQuery(slug).queryKey });
+    },
   });
 }
