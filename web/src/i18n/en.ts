@@ -41,6 +41,7 @@ export const en: Messages = {
     accountDeleted: 'Your account has been deleted and your personal data erased. Thank you for taking part.',
     submissionPublished: 'Your phrase is in, and everyone can see it now. Thank you for taking part!',
     submissionPending: 'We have received your phrase. It will be shown once a moderator has reviewed it. Thank you for taking part!',
+    draftCreated: 'Draft created. Ask the other panel members for their stance; once endorsements reach the quorum, it can be published.',
   },
   roles: {
     resident: 'Resident',
@@ -1163,7 +1164,6 @@ export const en: Messages = {
       failedHeading: 'The draft was not created',
       submit: 'Create draft',
       submitting: 'Creating…',
-      created: 'Draft created; it is listed below.',
     },
     tally: {
       endorsements_one: '{{formatted}} of {{quorum}} endorsements',
@@ -1182,7 +1182,7 @@ export const en: Messages = {
     },
     newVersion: {
       heading: 'New version',
-      intro: 'A change becomes a new version; earlier versions stay as they were and can be compared at any time.',
+      intro: 'A change becomes a new version; earlier versions stay as they were and can be compared at any time. The panel takes its stance on the new version afresh: earlier endorsements and objections no longer count.',
       open: 'Write a new version',
       close: 'Hide',
       rationaleLabel: 'Rationale of this version',

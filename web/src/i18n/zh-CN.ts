@@ -43,6 +43,7 @@ export const zhCN = {
     accountDeleted: '你的账户已删除，个人信息已清除。感谢你的参与。',
     submissionPublished: '你的表述已经提交，现在所有人都能看到它。感谢你的参与！',
     submissionPending: '你的表述已经收到，正在等待审核，审核通过后会公开显示。感谢你的参与！',
+    draftCreated: '草稿已创建。请专家组其他成员表态；赞同达到法定人数后即可发布。',
   },
   roles: {
     resident: '居民',
@@ -1162,7 +1163,6 @@ export const zhCN = {
       failedHeading: '草稿没能创建',
       submit: '创建草稿',
       submitting: '正在创建…',
-      created: '草稿已创建，列在下面。',
     },
     tally: {
       endorsements_one: '{{formatted}} / {{quorum}} 位专家赞同',
@@ -1181,7 +1181,7 @@ export const zhCN = {
     },
     newVersion: {
       heading: '新版本',
-      intro: '修改会成为新的版本，之前的版本保持不变，随时可以对比。',
+      intro: '修改会成为新的版本，之前的版本保持不变，随时可以对比。专家组要对新版本重新表态：之前的赞同和反对不再计入。',
       open: '写新版本',
       close: '收起',
       rationaleLabel: '这一版的理由',

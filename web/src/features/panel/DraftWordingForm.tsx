@@ -19,7 +19,7 @@ type Props = {
   pending: boolean;
   /** A version identical to `initial` is refused before it is sent (a new version must change something). */
   refuseUnchanged?: boolean;
-  onSent: () => void;
+  onSent?: () => void;
 };
 
 /** The wording (2–200 characters, counted as people count), why, and the shortlisted entries it draws on. */
@@ -53,7 +53,7 @@ export function DraftWordingForm({ idPrefix, initial, shortlist, labels, send, p
     clear();
     try {
       await send(parsed.data);
-      onSent();
+      onSent?.();
     } catch (error) {
       show((words) => problemsFromServer(words, error, values));
     }

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { inDraftStatusSet, type Campaign, type Draft, type ShortlistItem } from '@city-spirit/shared';
 import { stageAllows } from '../../api/campaigns.ts';
@@ -8,6 +8,7 @@ import { isApiError } from '../../api/client.ts';
 import { shortlistQuery } from '../../api/shortlist.ts';
 import { useLocaleFormat } from '../../i18n/format.ts';
 import { textLang } from '../../ui/entryText.ts';
+import { noticeFrom } from '../../ui/notices.ts';
 import { ErrorView, LoadingView, NotFoundView } from '../../ui/StateViews.tsx';
 import { useCreateDraftVersion } from './api/createDraftVersion.ts';
 import { useDraft } from './api/getDraft.ts';
@@ -64,6 +65,12 @@ function sourcePhrases(draft: Draft, shortlist: ShortlistItem[]): Map<string, st
 function DraftHeader({ draft, phrases }: { draft: Draft; phrases: Map<string, string> }) {
   const { t } = useTranslation();
   const format = useLocaleFormat();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const justCreated = noticeFrom(useLocation().state) === 'draftCreated';
+  // Arriving from the composer (whose button is gone), the keyboard starts at the new draft.
+  useEffect(() => {
+    if (justCreated) heading.current?.focus();
+  }, [justCreated]);
   return (
     <header className="draft-head">
       <p className="draft-head__meta">
@@ -72,7 +79,7 @@ function DraftHeader({ draft, phrases }: { draft: Draft; phrases: Map<string, st
         <span>{t('panel.drafts.by', { name: draft.author.displayName })}</span>
         {draft.publishedAt && <span>{t('panel.draft.publishedOn', { date: format.date(draft.publishedAt) })}</span>}
       </p>
-      <h2 className="draft-head__text" lang={textLang(draft.text)}>
+      <h2 ref={heading} tabIndex={-1} className="draft-head__text" lang={textLang(draft.text)}>
         {draft.text}
       </h2>
       <div className="draft-head__why">

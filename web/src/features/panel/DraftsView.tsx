@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, Draft } from '@city-spirit/shared';
 import { stageAllows } from '../../api/campaigns.ts';
 import { shortlistQuery } from '../../api/shortlist.ts';
 import { useLocaleFormat } from '../../i18n/format.ts';
 import { textLang } from '../../ui/entryText.ts';
+import { noticeState } from '../../ui/notices.ts';
 import { ErrorView, LoadingView } from '../../ui/StateViews.tsx';
 import { useCreateDraft } from './api/createDraft.ts';
 import { useDrafts } from './api/listDrafts.ts';
@@ -47,23 +47,20 @@ export function DraftsView({ campaign }: { campaign: Campaign }) {
 
 function NewDraft({ campaign, firstDraft }: { campaign: Campaign; firstDraft: boolean }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const shortlist = useQuery(shortlistQuery(campaign.slug));
   const create = useCreateDraft(campaign.slug);
-  const [created, setCreated] = useState(0);
   return (
     <section className="new-draft" aria-labelledby="new-draft-heading">
       <h2 id="new-draft-heading" className="new-draft__heading">
         {t('panel.newDraft.heading')}
       </h2>
       <p className="new-draft__intro">{t('panel.newDraft.intro')}</p>
-      <p className="form__status" role="status">
-        {created > 0 ? t('panel.newDraft.created') : ''}
-      </p>
       {shortlist.data ? (
         shortlist.data.items.length === 0 ? (
           <p className="panel-page__empty">{t('panel.newDraft.noShortlist')}</p>
         ) : (
-          <Disclosure key={created} label={t('panel.newDraft.open')} openLabel={t('panel.newDraft.close')} defaultOpen={firstDraft && created === 0}>
+          <Disclosure label={t('panel.newDraft.open')} openLabel={t('panel.newDraft.close')} defaultOpen={firstDraft}>
             {() => (
               <DraftWordingForm
                 idPrefix="new-draft"
@@ -76,9 +73,12 @@ function NewDraft({ campaign, firstDraft }: { campaign: Campaign; firstDraft: bo
                   rationale: t('panel.newDraft.rationaleLabel'),
                   rationaleHint: t('panel.newDraft.rationaleHint'),
                 }}
-                send={(version) => create.mutateAsync(version)}
+                send={async (version) => {
+                  const { draft } = await create.mutateAsync(version);
+                  // On to the new draft, where the panel endorses, revises and publishes it.
+                  await navigate({ search: draftSearch(draft.id) }, { state: noticeState('draftCreated') });
+                }}
                 pending={create.isPending}
-                onSent={() => setCreated((count) => count + 1)}
               />
             )}
           </Disclosure>

@@ -45,7 +45,8 @@ export function Endorsements({ campaign, draft, endorsementList }: Props) {
           ))}
         </ul>
       )}
-      {open && <StanceForm campaign={campaign} draft={draft} endorsementList={endorsementList} />}
+      {/* Each version is endorsed afresh: the form starts again with it. */}
+      {open && <StanceForm key={draft.version} campaign={campaign} draft={draft} endorsementList={endorsementList} />}
     </section>
   );
 }

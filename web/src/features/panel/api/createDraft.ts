@@ -1,13 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
-import type { DraftVersionInput } from '@city-spirit/shared';
+import { draftDetailSchema, type DraftVersionInput } from '@city-spirit/shared';
 import { sendJson } from '../../../api/client.ts';
 import { campaignPath } from '../../../api/keys.ts';
-import { panelKeys } from './keys.ts';
+import { refreshDraft } from './invalidate.ts';
 
-/** A new draft: its first version's wording, rationale and source entries. */
+/** A new draft: its first version's wording, rationale and source entries; answered with the new draft. */
 export function useCreateDraft(slug: string) {
   return useMutation({
-    mutationFn: (version: DraftVersionInput, { client }) => sendJson(client, { method: 'POST', path: `${campaignPath(slug)}/drafts`, body: version }),
-    onSuccess: (_data, _version, _result, { client }) => client.invalidateQueries({ queryKey: panelKeys.drafts(slug) }),
+    mutationFn: (version: DraftVersionInput, { client }) =>
+      sendJson(client, { method: 'POST', path: `${campaignPath(slug)}/drafts`, body: version, schema: draftDetailSchema }),
+    onSuccess: (detail, _version, _result, { client }) => refreshDraft(client, slug, detail),
   });
 }
