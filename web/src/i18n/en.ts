@@ -1048,7 +1048,7 @@ export const en: Messages = {
     },
     tabsLabel: 'Workspace',
     tabs: {
-      entries: 'Shortlist and scores',
+      entries: 'Entries & scores',
       drafts: 'Drafts',
     },
     stage: {
