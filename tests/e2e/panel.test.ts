@@ -28,8 +28,8 @@ describe.skipIf(!hasChromium)('the expert panel’s workspace in a browser', () 
 
   const visible = (page: Page, text: string | RegExp) => expect.poll(() => page.getByText(text).first().isVisible(), { timeout: 15_000 }).toBe(true);
 
-  /** A campaign with three residents' entries, shortlisted by a moderator in the discussion stage, now in refine; drafts need 2 endorsements. */
-  async function campaignInRefine(admin: Session): Promise<{ slug: string; entryIds: string[] }> {
+  /** A campaign with three residents' entries, shortlisted by a moderator in the discussion stage, then in refine unless told; drafts need 2 endorsements. */
+  async function campaignWithShortlist(admin: Session, stage: 'discuss' | 'refine' = 'refine'): Promise<{ slug: string; entryIds: string[] }> {
     const slug = await createCampaign(web.app, admin, { settings: { panelQuorum: 2 } });
     const entryIds: string[] = [];
     for (const entry of ENTRIES) {
@@ -44,13 +44,13 @@ describe.skipIf(!hasChromium)('the expert panel’s workspace in a browser', () 
       const shortlisted = await injectAs(web.app, moderator, { method: 'PUT', url: `/api/submissions/${id}/shortlist`, payload: { rationale: '意思完整、好念好记，讨论里支持的人多。' } });
       expect(shortlisted.statusCode, shortlisted.body).toBe(200);
     }
-    expect((await injectAs(web.app, admin, { method: 'POST', url: `/api/campaigns/${slug}/stage`, payload: { stage: 'refine' } })).statusCode).toBe(200);
+    if (stage === 'refine') expect((await injectAs(web.app, admin, { method: 'POST', url: `/api/campaigns/${slug}/stage`, payload: { stage: 'refine' } })).statusCode).toBe(200);
     return { slug, entryIds };
   }
 
   it('lets experts score, keep notes, draft, revise, compare, endorse and publish, and keeps everyone else out', async () => {
     const admin = await signIn(web.app, 'admin@example.com', DEMO_PASSWORD);
-    const { slug } = await campaignInRefine(admin);
+    const { slug } = await campaignWithShortlist(admin);
     const panelPath = `/campaigns/${slug}/panel`;
     const secondExpert = await createUser(web.app.db, { role: 'expert', displayName: '李教授' });
 
@@ -248,4 +248,26 @@ describe.skipIf(!hasChromium)('the expert panel’s workspace in a browser', () 
     expect(other.problems).toEqual([]);
     for (const opened of [visitor, expert, other]) await opened.context.close();
   }, 240_000);
+
+  it('opens scoring and notes in the discussion stage, and shows drafting as what the refine stage opens', async () => {
+    const admin = await signIn(web.app, 'admin@example.com', DEMO_PASSWORD);
+    const { slug } = await campaignWithShortlist(admin, 'discuss');
+    const opened = await openPhonePage(web.browser);
+    const { page } = opened;
+    // An admin is on the panel too.
+    await signInOnPage(page, web.baseUrl, 'admin@example.com', DEMO_PASSWORD, `/campaigns/${slug}/panel`);
+    await visible(page, '当前阶段：讨论');
+    const stage = page.getByRole('region', { name: '当前阶段：讨论' });
+    expect(await stage.getByRole('listitem').allTextContents()).toEqual(['✓评分：现在开放', '✓内部笔记：现在开放', '–起草、赞同与发布：提炼阶段开放']);
+    const card = page.getByRole('article', { name: ENTRIES[2]!.phrase });
+    await expect.poll(() => card.getByRole('button', { name: '给这条表述评分' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await card.getByRole('button', { name: '专家组笔记' }).click();
+    await expect.poll(() => card.getByRole('textbox', { name: '写一条笔记' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.getByRole('link', { name: /^草稿/ }).click();
+    await visible(page, '起草、赞同和发布在提炼阶段开放，这里只显示已有的草稿。');
+    expect(await page.getByRole('heading', { name: '起草新表述' }).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('panel-drafts-discuss-phone-zh.png'), fullPage: true });
+    expect(opened.problems).toEqual([]);
+    await opened.context.close();
+  }, 120_000);
 });

@@ -17,6 +17,7 @@ import { DraftStatusBadge, SourceList } from './DraftFacts.tsx';
 import { DraftWordingForm } from './DraftWordingForm.tsx';
 import { Endorsements } from './Endorsements.tsx';
 import { PanelNotes } from './PanelNotes.tsx';
+import { useStagesAllowing } from './panelText.ts';
 import { VersionHistory } from './VersionHistory.tsx';
 
 /** One draft: its wording, the panel's endorsements and publishing, its versions and their differences, a new version, and the panel's notes. */
@@ -98,8 +99,9 @@ function NewVersion({ campaign, draft, shortlist }: { campaign: Campaign; draft:
   const { t } = useTranslation();
   const create = useCreateDraftVersion(campaign.slug, draft.id);
   const [sent, setSent] = useState(0);
+  const stagesAllowing = useStagesAllowing();
   if (!inDraftStatusSet('inPanelReview', draft.status)) return null;
-  if (!stageAllows(campaign, 'draft')) return <p className="panel-drafts__closed">{t('panel.drafts.closed')}</p>;
+  if (!stageAllows(campaign, 'draft')) return <p className="panel-drafts__closed">{t('panel.drafts.closed', { stages: stagesAllowing('draft') })}</p>;
   return (
     <section className="new-version" aria-labelledby="new-version-heading">
       <h3 id="new-version-heading" className="new-version__heading">

@@ -8,6 +8,7 @@ import { useLocaleFormat } from '../../i18n/format.ts';
 import { textLang } from '../../ui/entryText.ts';
 import { noticeState } from '../../ui/notices.ts';
 import { ErrorView, LoadingView } from '../../ui/StateViews.tsx';
+import { useStagesAllowing } from './panelText.ts';
 import { useCreateDraft } from './api/createDraft.ts';
 import { useDrafts } from './api/listDrafts.ts';
 import { Disclosure } from './Disclosure.tsx';
@@ -19,12 +20,17 @@ import { draftSearch } from './draftSearch.ts';
 export function DraftsView({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const drafts = useDrafts(campaign.slug);
+  const stagesAllowing = useStagesAllowing();
   if (drafts.isError) return <ErrorView error={drafts.error} onRetry={() => void drafts.refetch()} retrying={drafts.isFetching} />;
   if (!drafts.data) return <LoadingView label={t('panel.drafts.loading')} />;
   const items = drafts.data.items;
   return (
     <div className="panel-drafts">
-      {stageAllows(campaign, 'draft') ? <NewDraft campaign={campaign} firstDraft={items.length === 0} /> : <p className="panel-drafts__closed">{t('panel.drafts.closed')}</p>}
+      {stageAllows(campaign, 'draft') ? (
+        <NewDraft campaign={campaign} firstDraft={items.length === 0} />
+      ) : (
+        <p className="panel-drafts__closed">{t('panel.drafts.closed', { stages: stagesAllowing('draft') })}</p>
+      )}
       <section aria-labelledby="panel-drafts-heading">
         <h2 id="panel-drafts-heading" className="panel-drafts__heading">
           {t('panel.drafts.heading')}

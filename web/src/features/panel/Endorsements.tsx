@@ -98,7 +98,7 @@ function StanceForm({ campaign, draft, endorsementList }: Props) {
     save.mutate(parsed.data, { onSuccess: () => setSaved(true) });
   };
   const failure =
-    save.error && (isApiError(save.error) && save.error.problem?.code === 'stage_closed' ? t('panel.drafts.closed') : problemMessage(save.error));
+    save.error && (isApiError(save.error) && save.error.problem?.code === 'stage_closed' ? t('panel.drafts.stageClosed') : problemMessage(save.error));
 
   return (
     <form className="form stance-form" onSubmit={submit} noValidate>

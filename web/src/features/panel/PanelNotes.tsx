@@ -18,7 +18,7 @@ type Props = { campaign: Campaign; target: NoteTarget; headingLevel: 3 | 4 };
 export function PanelNotes({ campaign, target, headingLevel }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
-  const query = usePanelNotes(target, true);
+  const query = usePanelNotes(target);
   const canWrite = stageAllows(campaign, 'keepPanelNotes');
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const replies = groupReplies(query.data?.items ?? []);

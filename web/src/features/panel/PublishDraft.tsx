@@ -29,7 +29,7 @@ export function PublishDraft({ campaign, draft }: { campaign: Campaign; draft: D
   const stageOpen = stageAllows(campaign, 'draft');
   const ready = draft.publishable && stageOpen;
   const missing = !stageOpen
-    ? t('panel.drafts.closed')
+    ? t('panel.drafts.stageClosed')
     : draft.endorsements < quorum
       ? t('panel.publish.needEndorsements', {
           count: quorum - draft.endorsements,

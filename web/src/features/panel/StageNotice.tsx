@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { STAGES, type Campaign, type StageAction } from '@city-spirit/shared';
+import type { Campaign, StageAction } from '@city-spirit/shared';
 import { stageAllows } from '../../api/campaigns.ts';
+import { useStagesAllowing } from './panelText.ts';
 
 /** The panel's work and whether the stage allows it now; where not, the stage that does (asked of the stage rules). */
 const WORK: readonly { action: StageAction; key: 'assess' | 'notes' | 'draft' }[] = [
@@ -11,16 +12,15 @@ const WORK: readonly { action: StageAction; key: 'assess' | 'notes' | 'draft' }[
 
 export function StageNotice({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
-  const stageName = (stage: Campaign['stage']) => t(`stages.${stage}.name`);
+  const stagesAllowing = useStagesAllowing();
   return (
     <section className="panel-stage" aria-labelledby="panel-stage-heading">
       <h2 id="panel-stage-heading" className="panel-stage__heading">
-        {t('panel.stage.heading', { stage: stageName(campaign.stage) })}
+        {t('panel.stage.heading', { stage: t(`stages.${campaign.stage}.name`) })}
       </h2>
       <ul className="panel-stage__list">
         {WORK.map(({ action, key }) => {
           const open = stageAllows(campaign, action);
-          const stages = STAGES.filter((stage) => stageAllows({ stage }, action)).map(stageName);
           return (
             <li key={key} className="panel-stage__item" data-open={open || undefined}>
               <span className="panel-stage__mark" aria-hidden="true">
@@ -28,7 +28,7 @@ export function StageNotice({ campaign }: { campaign: Campaign }) {
               </span>
               <span>
                 <strong>{t(`panel.stage.work.${key}`)}</strong>
-                {open ? t('panel.stage.openNow') : t('panel.stage.openIn', { stages: stages.join(t('panel.stage.stageSeparator')) })}
+                {open ? t('panel.stage.openNow') : t('panel.stage.openIn', { stages: stagesAllowing(action) })}
               </span>
             </li>
           );

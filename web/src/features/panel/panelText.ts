@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Criterion } from '@city-spirit/shared';
+import { STAGES, stageAllows, type Criterion, type StageAction } from '@city-spirit/shared';
 
 /** A criterion's name and description in the reader's language (they come from the campaign's settings). */
 export function useCriterionText() {
@@ -23,4 +23,13 @@ export function useScoreFormat(): (value: number) => string {
     const format = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     return (value: number) => format.format(value);
   }, [locale]);
+}
+
+/** The names of the stages that allow an action, as the stage rules say ("refine"), for "opens in …". */
+export function useStagesAllowing(): (action: StageAction) => string {
+  const { t } = useTranslation();
+  return (action) =>
+    STAGES.filter((stage) => stageAllows(stage, action))
+      .map((stage) => t(`stages.${stage}.name`))
+      .join(t('panel.stage.stageSeparator'));
 }

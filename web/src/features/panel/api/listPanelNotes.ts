@@ -11,4 +11,4 @@ export function panelNotesQuery(target: NoteTarget) {
 }
 
 /** The panel's private notes on an entry or a draft, oldest first, replies after their parent. */
-export const usePanelNotes = (target: NoteTarget, enabled: boolean) => useQuery({ ...panelNotesQuery(target), enabled });
+export const usePanelNotes = (target: NoteTarget) => useQuery(panelNotesQuery(target));
