@@ -738,6 +738,8 @@ export const en: Messages = {
       appealRestored: 'Your appeal was upheld: “{{title}}” is back',
       appealKept: 'Your appeal about “{{title}}” was answered: the decision stands',
       reason: 'Reason: {{reason}}',
+      draftPublishedFromEntry: 'The panel published a draft of the wording that draws on your phrase: “{{title}}”',
+      draftPublishedFromEntryContext: 'Drawing on: {{phrases}}',
     },
   },
   shortlist: {

@@ -45,5 +45,13 @@ export function notificationText(t: TFunction, format: Format, notification: Not
         headline: notification.details.outcome === 'restored' ? t('notifications.kinds.appealRestored', { title }) : t('notifications.kinds.appealKept', { title }),
         context: reason,
       };
+    case 'draft.published_from_your_entry':
+      return { headline: t('notifications.kinds.draftPublishedFromEntry', { title }), context: draftSources(t, notification.details.phrases) };
   }
+}
+
+/** Which of the reader's entries the published draft draws on. */
+function draftSources(t: TFunction, phrases: unknown): string | undefined {
+  if (!Array.isArray(phrases) || phrases.length === 0) return undefined;
+  return t('notifications.kinds.draftPublishedFromEntryContext', { phrases: phrases.filter((phrase) => typeof phrase === 'string').join('、') });
 }
