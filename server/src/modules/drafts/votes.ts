@@ -18,11 +18,18 @@ async function currentVote(tx: Executor, campaignId: string, voterId: string): P
   return rows[0]?.draft_id ?? null;
 }
 
-/** Moves the vote counts of the drafts a vote left and reached, their rows locked in id order so that crossing moves never deadlock. */
-async function moveCounts(tx: Executor, campaignId: string, left: string | null, reached: string | null) {
+/**
+ * Locks the drafts a vote leaves and reaches in id order, before the vote row is written (whose
+ * foreign key shares the draft's row), so that crossing moves never deadlock.
+ */
+async function lockDrafts(tx: Executor, left: string | null, reached: string | null): Promise<string[]> {
   const ids = [left, reached].filter((id): id is string => id !== null).sort();
-  if (ids.length === 0) return [];
-  await tx.execute(sql`SELECT id FROM drafts WHERE id = ANY(${sql.param(ids)}::uuid[]) ORDER BY id FOR UPDATE`);
+  await tx.execute(sql`SELECT id FROM drafts WHERE id = ANY(${sql.param(ids)}::uuid[]) ORDER BY id FOR NO KEY UPDATE`);
+  return ids;
+}
+
+/** Moves the locked drafts' vote counts by the vote that left one and reached the other, and tells the campaign's pages. */
+async function moveCounts(tx: Executor, campaignId: string, ids: string[], reached: string | null) {
   const { rows } = await tx.execute<{ id: string; vote_count: number }>(sql`
     UPDATE drafts SET vote_count = vote_count + CASE WHEN id = ${reached}::uuid THEN 1 ELSE -1 END
     WHERE id = ANY(${sql.param(ids)}::uuid[]) RETURNING id, vote_count`);
@@ -52,10 +59,11 @@ export async function voteForDraft(db: Database, voter: Voter, id: string): Prom
     if (!inDraftStatusSet('openToResidents', draft.status)) throw conflict(`This draft is ${draft.status}; only published drafts take residents' votes.`);
     const previous = await currentVote(tx, draft.campaign.id, voter.id);
     if (previous === id) return { draftId: id, drafts: [] };
+    const locked = await lockDrafts(tx, previous, id);
     await tx.execute(sql`
       INSERT INTO draft_votes (campaign_id, user_id, draft_id) VALUES (${draft.campaign.id}, ${voter.id}, ${id})
       ON CONFLICT (campaign_id, user_id) DO UPDATE SET draft_id = EXCLUDED.draft_id, created_at = now()`);
-    return { draftId: id, drafts: await moveCounts(tx, draft.campaign.id, previous, id) };
+    return { draftId: id, drafts: await moveCounts(tx, draft.campaign.id, locked, id) };
   });
 }
 
@@ -65,7 +73,8 @@ export async function withdrawDraftVote(db: Database, voter: Voter, id: string):
     const draft = await openDraft(tx, voter, id);
     const previous = await currentVote(tx, draft.campaign.id, voter.id);
     if (previous !== id) return { draftId: previous, drafts: [] };
+    const locked = await lockDrafts(tx, id, null);
     await tx.execute(sql`DELETE FROM draft_votes WHERE campaign_id = ${draft.campaign.id} AND user_id = ${voter.id}`);
-    return { draftId: null, drafts: await moveCounts(tx, draft.campaign.id, id, null) };
+    return { draftId: null, drafts: await moveCounts(tx, draft.campaign.id, locked, null) };
   });
 }
