@@ -7,10 +7,15 @@ import { createCampaign } from './campaigns.ts';
 let phraseCounter = 0;
 
 /**
- * A campaign in refine with `count` entries by residents, all shortlisted in discuss; the admin, a
- * moderator and the entries' authors come with it.
+ * A campaign in refine (quorum 2) with `entries` entries by residents, all shortlisted in discuss
+ * (after `duringDiscuss`, for votes and comments); the moderator and the entries' authors come with it.
  */
-export async function refiningCampaign(app: FastifyInstance, db: Database, admin: Session, options: { entries?: number; settings?: Partial<CampaignSettings> } = {}) {
+export async function refiningCampaign(
+  app: FastifyInstance,
+  db: Database,
+  admin: Session,
+  options: { entries?: number; settings?: Partial<CampaignSettings>; duringDiscuss?: (entryIds: string[]) => Promise<void> } = {},
+) {
   const slug = await createCampaign(app, admin, { settings: { panelQuorum: 2, ...options.settings } });
   const authors: Session[] = [];
   const entryIds: string[] = [];
@@ -22,6 +27,7 @@ export async function refiningCampaign(app: FastifyInstance, db: Database, admin
     entryIds.push(response.json().submission.id);
   }
   await injectAs(app, admin, { method: 'POST', url: `/api/campaigns/${slug}/stage`, payload: { stage: 'discuss' } });
+  await options.duringDiscuss?.(entryIds);
   const { session: moderator } = await signedInUser(app, db, 'moderator');
   for (const id of entryIds) {
     const response = await injectAs(app, moderator, { method: 'PUT', url: `/api/submissions/${id}/shortlist`, payload: { rationale: '山水相依，读来好记，讨论中支持者众多。' } });
