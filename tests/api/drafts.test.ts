@@ -46,6 +46,17 @@ describe('writing drafts', () => {
   });
 });
 
+describe('a draft\'s sources', () => {
+  it('keep the id of an entry hidden since, not its phrase', async () => {
+    const { slug, entryIds } = await refiningCampaign(app, db, admin, { entries: 2 });
+    const id = await createDraft(app, expert, slug, entryIds);
+    await db.execute(sql`UPDATE submissions SET status = 'hidden' WHERE id = ${entryIds[1]!}`);
+    const { draft } = (await get(expert, `/api/drafts/${id}`)).json();
+    expect(draft.sourceSubmissionIds).toEqual(entryIds);
+    expect(draft.sources.map((source: { id: string }) => source.id)).toEqual([entryIds[0]]);
+  });
+});
+
 describe('versions', () => {
   it('numbers new versions one after another, each with its own text, author and sources, oldest first', async () => {
     const { slug, entryIds } = await refiningCampaign(app, db, admin);

@@ -740,6 +740,8 @@ export const en: Messages = {
       reason: 'Reason: {{reason}}',
       draftPublishedFromEntry: 'The panel published a draft of the wording that draws on your phrase: “{{title}}”',
       draftPublishedFromEntryContext: 'Drawing on: {{phrases}}',
+      commentOnDraft: '{{actor}} commented on your draft “{{title}}”',
+      commentOnDraftMany: 'Your draft “{{title}}” has {{formatted}} new comments',
     },
   },
   shortlist: {

@@ -739,6 +739,8 @@ export const zhCN = {
       reason: '理由：{{reason}}',
       draftPublishedFromEntry: '专家组发布了一份吸收你的表述的定稿草案：“{{title}}”',
       draftPublishedFromEntryContext: '吸收了：{{phrases}}',
+      commentOnDraft: '{{actor}} 评论了你的草案“{{title}}”',
+      commentOnDraftMany: '你的草案“{{title}}”收到 {{formatted}} 条新评论',
     },
   },
   shortlist: {

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { statusIn } from '../../db/status-sql.ts';
 import { canPublishDraft, type Draft, type DraftStatus, type DraftVersion, type Endorsement, type EndorsementStance } from '@city-spirit/shared';
 
 const iso = (value: string | Date) => new Date(value).toISOString();
@@ -27,15 +28,16 @@ export type DraftRow = {
 };
 
 /**
- * Drafts with their current version, author, source phrases and the viewer's vote and stance, in
- * one statement whatever their number; `where` narrows it (over `d`, the drafts table).
+ * Drafts with their current version, author, source phrases (of the sources still public: an entry
+ * hidden since keeps its id there, not its phrase) and the viewer's vote and stance, in one
+ * statement whatever their number; `where` narrows it (over `d`, the drafts table).
  */
 export function draftRowsQuery(viewerId: string | null, where: SQL, orderBy: SQL = sql`d.id`): SQL {
   return sql`
     SELECT d.id, d.campaign_id, d.status, d.current_version, d.endorsements, d.objections, d.vote_count, d.comment_count,
       v.text, v.rationale, v.source_submission_ids::text[] AS source_ids, u.display_name AS author_name,
       coalesce((SELECT json_agg(json_build_object('id', s.id, 'phrase', s.phrase) ORDER BY k.ord)
-        FROM unnest(v.source_submission_ids) WITH ORDINALITY AS k(id, ord) JOIN submissions s ON s.id = k.id), '[]'::json) AS sources,
+        FROM unnest(v.source_submission_ids) WITH ORDINALITY AS k(id, ord) JOIN submissions s ON s.id = k.id AND ${statusIn('s.status', 'public')}), '[]'::json) AS sources,
       EXISTS (SELECT 1 FROM draft_votes dv WHERE dv.campaign_id = d.campaign_id AND dv.user_id = ${viewerId}::uuid AND dv.draft_id = d.id) AS viewer_voted,
       (SELECT e.stance FROM draft_endorsements e WHERE e.draft_id = d.id AND e.version = d.current_version AND e.expert_id = ${viewerId}::uuid) AS viewer_stance,
       d.created_at, d.updated_at, d.published_at, d.adopted_at

@@ -31,7 +31,7 @@ function assessmentOf(scores: Record<string, number>[], criteria: Criterion[]) {
   return { experts: scores.length, means, overall: mean(Object.values(means).filter((value): value is number => value !== null)) };
 }
 
-/** Every entry any version of the draft drew on, with its author, counts, shortlist rationale and the panel's scores. */
+/** Every entry any version of the draft drew on that is still public, with its author, counts, shortlist rationale and the panel's scores. */
 async function sourcesOf(db: Executor, draftId: string) {
   const { rows } = await db.execute<SourceRow>(sql`
     WITH drawn AS (
@@ -42,7 +42,7 @@ async function sourcesOf(db: Executor, draftId: string) {
     SELECT s.id, s.phrase, s.explanation, u.display_name AS author_name, s.district_code, s.vote_count, s.comment_count, s.created_at,
       se.rationale AS shortlist_rationale, drawn.in_versions,
       coalesce((SELECT json_agg(a.scores ORDER BY a.expert_id) FROM assessments a WHERE a.submission_id = s.id), '[]'::json) AS scores
-    FROM drawn JOIN submissions s ON s.id = drawn.id JOIN users u ON u.id = s.author_id
+    FROM drawn JOIN submissions s ON s.id = drawn.id AND ${statusIn('s.status', 'public')} JOIN users u ON u.id = s.author_id
     LEFT JOIN shortlist_entries se ON se.submission_id = s.id
     ORDER BY drawn.first_place`);
   return rows;

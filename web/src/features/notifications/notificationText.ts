@@ -12,6 +12,9 @@ export function notificationText(t: TFunction, format: Format, notification: Not
   const reason = typeof notification.details.reason === 'string' && notification.details.reason ? t('notifications.kinds.reason', { reason: notification.details.reason }) : undefined;
   switch (notification.kind) {
     case 'comment.on_entry':
+      if (notification.subject.type === 'draft') {
+        return { headline: many ? t('notifications.kinds.commentOnDraftMany', { title, formatted: count }) : t('notifications.kinds.commentOnDraft', { actor, title }) };
+      }
       return { headline: many ? t('notifications.kinds.commentOnEntryMany', { title, formatted: count }) : t('notifications.kinds.commentOnEntry', { actor, title }) };
     case 'comment.reply':
       return {
