@@ -54,6 +54,15 @@ export const ACCESS_TABLE: Record<string, Access> = {
   'DELETE /api/submissions/:id/shortlist': ['moderator'],
   'GET /api/campaigns/:slug/shortlist': 'anyone',
 
+  'GET /api/campaigns/:slug/criteria': 'anyone',
+  'PUT /api/submissions/:id/assessment': ['expert'],
+  // Open at the door; the panel sees them as they are made, everyone once announced (canSeeAssessments).
+  'GET /api/campaigns/:slug/assessments': 'anyone',
+  'GET /api/submissions/:id/notes': ['expert'],
+  'POST /api/submissions/:id/notes': ['expert'],
+  'GET /api/drafts/:id/notes': ['expert'],
+  'POST /api/drafts/:id/notes': ['expert'],
+
   'GET /api/campaigns/:slug/drafts': 'anyone',
   'POST /api/campaigns/:slug/drafts': ['expert'],
   'GET /api/drafts/:id': 'anyone',

@@ -106,6 +106,7 @@ export const panelNoteSchema = z
   })
   .meta({ id: 'PanelNote' });
 export type PanelNote = z.infer<typeof panelNoteSchema>;
+export const panelNoteCreatedSchema = z.object({ note: panelNoteSchema }).meta({ id: 'PanelNoteCreated' });
 export const panelNoteListSchema = z.object({ items: z.array(panelNoteSchema) }).describe('Oldest first; replies follow their parent').meta({ id: 'PanelNoteList' });
 
 export const DRAFT_STATUSES = ['draft', 'published', 'adopted'] as const;

@@ -50,6 +50,26 @@ async function commentBy(authorId: string): Promise<string> {
 }
 const bystanderComment = await commentBy(bystander.id);
 
+/** A shortlisted entry of the demo campaign, a draft drawing on it, and an announced campaign, straight in the tables, for the panel's routes. */
+async function panelFixtures() {
+  const phrase = '矩阵评审短语';
+  const [entry] = await db
+    .insert(submissions)
+    .values({ campaignId: demoCampaign!.id, authorId: bystander.id, phrase, language: 'zh', status: 'shortlisted', ...textIndexColumns(phrase, '') })
+    .returning({ id: submissions.id });
+  await db.execute(sql`INSERT INTO shortlist_entries (submission_id, campaign_id, rationale) VALUES (${entry!.id}, ${demoCampaign!.id}, '矩阵测试入围')`);
+  const { rows } = await db.execute<{ id: string }>(sql`INSERT INTO drafts (campaign_id, author_id) VALUES (${demoCampaign!.id}, ${bystander.id}) RETURNING id`);
+  await db.execute(sql`
+    INSERT INTO draft_versions (draft_id, number, text, rationale, source_submission_ids, author_id)
+    VALUES (${rows[0]!.id}, 1, '矩阵里的草案', '矩阵测试', ARRAY[${entry!.id}]::uuid[], ${bystander.id})`);
+  await db.execute(sql`
+    INSERT INTO campaigns (slug, title, description, stage, stage_schedule, settings)
+    VALUES ('matrix-announced', 'Announced city', 'A campaign already announced.', 'announced', '[]'::jsonb, '{}'::jsonb)`);
+  return { shortlistedEntry: entry!.id, draft: rows[0]!.id };
+}
+const { shortlistedEntry, draft } = await panelFixtures();
+const fullScores = { tradition: 4, times: 4, region: 3, development: 4, memorable: 5 };
+
 // A campaign in refine with a draft in panel review and a published one, and another announced with its wording.
 const panel: [Session, Session] = [sessions.get('expert')!, sessions.get('admin')!];
 const refining = await refiningCampaign(app, db, sessions.get('admin')!, { entries: 1 });
@@ -180,6 +200,17 @@ const SAMPLES: Record<string, Sample> = {
   },
   'DELETE /api/submissions/:id/shortlist': { who: ['moderator'], request: { method: 'DELETE', url: `/api/submissions/${someEntry}/shortlist` } },
   'GET /api/campaigns/:slug/shortlist': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/shortlist' } },
+  'GET /api/campaigns/:slug/criteria': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/criteria' } },
+  'PUT /api/submissions/:id/assessment': {
+    who: ['expert'],
+    request: { method: 'PUT', url: `/api/submissions/${shortlistedEntry}/assessment`, payload: { scores: fullScores } },
+  },
+  // Everyone may ask; before the announcement only the panel is answered (its own test covers that).
+  'GET /api/campaigns/:slug/assessments': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/matrix-announced/assessments' } },
+  'GET /api/submissions/:id/notes': { who: ['expert'], request: { method: 'GET', url: `/api/submissions/${shortlistedEntry}/notes` } },
+  'POST /api/submissions/:id/notes': { who: ['expert'], request: { method: 'POST', url: `/api/submissions/${shortlistedEntry}/notes`, payload: { body: '矩阵里的评审笔记' } } },
+  'GET /api/drafts/:id/notes': { who: ['expert'], request: { method: 'GET', url: `/api/drafts/${draft}/notes` } },
+  'POST /api/drafts/:id/notes': { who: ['expert'], request: { method: 'POST', url: `/api/drafts/${draft}/notes`, payload: { body: '矩阵里的草案笔记' } } },
   'GET /api/campaigns/:slug/drafts': { who: 'anyone', request: { method: 'GET', url: `/api/campaigns/${refining.slug}/drafts` } },
   'POST /api/campaigns/:slug/drafts': { who: ['expert'], request: { method: 'POST', url: `/api/campaigns/${refining.slug}/drafts`, payload: draftInput(refining.entryIds) } },
   'GET /api/drafts/:id': { who: 'anyone', request: { method: 'GET', url: `/api/drafts/${shownDraft}` } },
