@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.ts';
 import { statusIn } from '../../db/status-sql.ts';
 import { notFound } from '../../errors.ts';
 import { getCampaign } from '../campaigns/service.ts';
+import { listAssessments } from '../panel/assessments.ts';
 import type { Scores } from '../shortlist/listing.ts';
 import { campaignDrafts, endorsementsOf, versionsOf } from './listing.ts';
 
@@ -18,20 +19,14 @@ type SourceRow = {
   created_at: string;
   shortlist_rationale: string | null;
   in_versions: number[];
-  scores: Record<string, number>[];
 };
 
-const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
-
-/** The panel's assessment of an entry: how many experts scored it, the mean per criterion, and the mean of those means. */
-function assessmentOf(scores: Record<string, number>[], criteria: Criterion[]) {
-  const means = Object.fromEntries(
-    criteria.map((criterion) => [criterion.key, mean(scores.map((given) => given[criterion.key]).filter((score): score is number => typeof score === 'number'))]),
-  );
-  return { experts: scores.length, means, overall: mean(Object.values(means).filter((value): value is number => value !== null)) };
+/** An entry the panel did not assess (or no longer has on its shortlist): no experts, no means. */
+function unassessed(criteria: Criterion[]) {
+  return { experts: 0, means: Object.fromEntries(criteria.map((criterion) => [criterion.key, null])), overall: null };
 }
 
-/** Every entry any version of the draft drew on that is still public, with its author, counts, shortlist rationale and the panel's scores. */
+/** Every entry any version of the draft drew on that is still public, with its author, counts and shortlist rationale. */
 async function sourcesOf(db: Executor, draftId: string) {
   const { rows } = await db.execute<SourceRow>(sql`
     WITH drawn AS (
@@ -40,8 +35,7 @@ async function sourcesOf(db: Executor, draftId: string) {
       WHERE v.draft_id = ${draftId} GROUP BY k.id
     )
     SELECT s.id, s.phrase, s.explanation, u.display_name AS author_name, s.district_code, s.vote_count, s.comment_count, s.created_at,
-      se.rationale AS shortlist_rationale, drawn.in_versions,
-      coalesce((SELECT json_agg(a.scores ORDER BY a.expert_id) FROM assessments a WHERE a.submission_id = s.id), '[]'::json) AS scores
+      se.rationale AS shortlist_rationale, drawn.in_versions
     FROM drawn JOIN submissions s ON s.id = drawn.id AND ${statusIn('s.status', 'public')} JOIN users u ON u.id = s.author_id
     LEFT JOIN shortlist_entries se ON se.submission_id = s.id
     ORDER BY drawn.first_place`);
@@ -84,14 +78,17 @@ export async function campaignResult(db: Executor, scores: Scores, viewer: Polic
   const drafts = (await campaignDrafts(db, campaign, viewer)).filter((draft) => inDraftStatusSet('public', draft.status));
   const adopted = drafts.find((draft) => draft.status === 'adopted');
   if (!adopted) throw notFound('This campaign was announced without an adopted wording.');
-  const [versions, sources, endorsements, figures, scored] = await Promise.all([
+  const [versions, sources, endorsements, figures, scored, assessments] = await Promise.all([
     versionsOf(db, adopted.id),
     sourcesOf(db, adopted.id),
     endorsementsOf(db, adopted.id),
     figuresOf(db, campaign.id),
     scores(campaign.id),
+    // Announced, the panel's figures are everyone's to see: the same summaries its own page shows.
+    listAssessments(db, viewer, slug),
   ]);
   const criteria = campaign.settings.criteria;
+  const assessed = new Map(assessments.items.map((item) => [item.submissionId, { experts: item.experts, means: item.means, overall: item.overall }]));
   return {
     wording: adopted.text,
     adoptedAt: adopted.adoptedAt!,
@@ -110,7 +107,7 @@ export async function campaignResult(db: Executor, scores: Scores, viewer: Polic
       },
       score: scored.get(row.id) ?? null,
       shortlistRationale: row.shortlist_rationale,
-      assessment: assessmentOf(row.scores, criteria),
+      assessment: assessed.get(row.id) ?? unassessed(criteria),
       inVersions: row.in_versions.map(Number),
     })),
     endorsements,
