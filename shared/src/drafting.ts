@@ -143,7 +143,13 @@ export type EndorsementStance = z.infer<typeof endorsementStanceSchema>;
 export const endorsementPutSchema = z.object({ stance: endorsementStanceSchema, note: panelTextSchema('note').optional() }).meta({ id: 'EndorsementPut' });
 
 export const endorsementSchema = z
-  .object({ expert: z.object({ displayName: z.string() }), stance: endorsementStanceSchema, note: z.string().nullable(), updatedAt: z.iso.datetime() })
+  .object({
+    expert: z.object({ displayName: z.string() }),
+    version: z.number().int().describe('The version the stance was given on; only stances on the current version count'),
+    stance: endorsementStanceSchema,
+    note: z.string().nullable(),
+    updatedAt: z.iso.datetime(),
+  })
   .meta({ id: 'Endorsement' });
 export type Endorsement = z.infer<typeof endorsementSchema>;
 

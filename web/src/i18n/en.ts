@@ -739,6 +739,10 @@ export const en: Messages = {
       appealRestored: 'Your appeal was upheld: “{{title}}” is back',
       appealKept: 'Your appeal about “{{title}}” was answered: the decision stands',
       reason: 'Reason: {{reason}}',
+      draftPublishedFromEntry: 'The panel published a draft of the wording that draws on your phrase: “{{title}}”',
+      draftPublishedFromEntryContext: 'Drawing on: {{phrases}}',
+      commentOnDraft: '{{actor}} commented on your draft “{{title}}”',
+      commentOnDraftMany: 'Your draft “{{title}}” has {{formatted}} new comments',
     },
   },
   shortlist: {

@@ -27,6 +27,9 @@ const APPLY: Appliers = {
     applyNotificationEvent(client);
   },
   notification: (client) => applyNotificationEvent(client),
+  // The drafts' queries are keyed under 'drafts': a new published draft or a moved vote reads them again.
+  'draft.published': (client) => void client.invalidateQueries({ queryKey: ['drafts'] }),
+  'draft.votes': (client) => void client.invalidateQueries({ queryKey: ['drafts'] }),
 };
 
 /** Events already applied, so that one sent again after a reconnection does not count twice. */

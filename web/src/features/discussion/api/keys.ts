@@ -1,6 +1,6 @@
 import type { CommentSort, CommentTargetType } from '@city-spirit/shared';
 
-/** What a thread hangs on: an entry (later also a published draft). */
+/** What a thread hangs on: an entry or a published draft. */
 export type CommentTarget = { type: CommentTargetType; id: string };
 
 /** The orders the thread offers; `old` is the replies' own order. */
@@ -17,7 +17,7 @@ export const commentKeys = {
   summary: (target: CommentTarget) => ['comments', target.type, target.id, 'summary'] as const,
 };
 
-const TARGET_PATHS: Record<CommentTargetType, string> = { submission: 'submissions' };
+const TARGET_PATHS: Record<CommentTargetType, string> = { submission: 'submissions', draft: 'drafts' };
 
 export const targetCommentsPath = (target: CommentTarget) => `/api/${TARGET_PATHS[target.type]}/${encodeURIComponent(target.id)}/comments`;
 
