@@ -14,12 +14,14 @@ import {
 import { stageAllows } from '../../api/campaigns.ts';
 import { isApiError } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
+import { useLocaleFormat } from '../../i18n/format.ts';
 import { useRelativeTime } from '../../i18n/relativeTime.ts';
 import { CharacterCount } from '../../ui/CharacterCount.tsx';
 import { TextAreaField } from '../../ui/Field.tsx';
 import { textLang } from '../../ui/entryText.ts';
 import { useProblemMessage } from '../../ui/useProblemMessage.ts';
 import { useSaveEndorsement } from './api/saveEndorsement.ts';
+import { Disclosure } from './Disclosure.tsx';
 import { EndorsementTally } from './DraftFacts.tsx';
 import { PublishDraft } from './PublishDraft.tsx';
 
@@ -29,6 +31,9 @@ type Props = { campaign: Campaign; draft: Draft; endorsementList: Endorsement[] 
 export function Endorsements({ campaign, draft, endorsementList }: Props) {
   const { t } = useTranslation();
   const open = inDraftStatusSet('inPanelReview', draft.status) && stageAllows(campaign, 'draft');
+  // Only stances on the current version count; those on earlier versions are kept for the record.
+  const current = endorsementList.filter((endorsement) => endorsement.version === draft.version);
+  const earlier = endorsementList.filter((endorsement) => endorsement.version !== draft.version);
   return (
     <section className="endorsements" aria-labelledby="endorsements-heading">
       <h3 id="endorsements-heading" className="endorsements__heading">
@@ -36,14 +41,15 @@ export function Endorsements({ campaign, draft, endorsementList }: Props) {
       </h3>
       <EndorsementTally draft={draft} quorum={campaign.settings.panelQuorum} />
       <PublishDraft campaign={campaign} draft={draft} />
-      {endorsementList.length === 0 ? (
+      {current.length === 0 ? (
         <p className="endorsements__empty">{t('panel.endorsements.empty')}</p>
       ) : (
-        <ul className="endorsement-list">
-          {endorsementList.map((endorsement) => (
-            <EndorsementItem key={endorsement.expert.displayName + endorsement.updatedAt} endorsement={endorsement} />
-          ))}
-        </ul>
+        <EndorsementList endorsements={current} />
+      )}
+      {earlier.length > 0 && (
+        <Disclosure label={t('panel.endorsements.earlier', { count: earlier.length })} openLabel={t('panel.endorsements.hideEarlier')}>
+          {() => <EndorsementList endorsements={earlier} showVersion />}
+        </Disclosure>
       )}
       {/* Each version is endorsed afresh: the form starts again with it. */}
       {open && <StanceForm key={draft.version} campaign={campaign} draft={draft} endorsementList={endorsementList} />}
@@ -51,8 +57,19 @@ export function Endorsements({ campaign, draft, endorsementList }: Props) {
   );
 }
 
-function EndorsementItem({ endorsement }: { endorsement: Endorsement }) {
+function EndorsementList({ endorsements, showVersion = false }: { endorsements: Endorsement[]; showVersion?: boolean }) {
+  return (
+    <ul className="endorsement-list">
+      {endorsements.map((endorsement) => (
+        <EndorsementItem key={`${endorsement.version}-${endorsement.expert.displayName}-${endorsement.updatedAt}`} endorsement={endorsement} showVersion={showVersion} />
+      ))}
+    </ul>
+  );
+}
+
+function EndorsementItem({ endorsement, showVersion }: { endorsement: Endorsement; showVersion: boolean }) {
   const { t } = useTranslation();
+  const format = useLocaleFormat();
   const time = useRelativeTime();
   return (
     <li className="endorsement" data-stance={endorsement.stance}>
@@ -61,6 +78,7 @@ function EndorsementItem({ endorsement }: { endorsement: Endorsement }) {
           <span aria-hidden="true">{endorsement.stance === 'endorse' ? '✓' : '✗'}</span> {t(`panel.endorsements.stance.${endorsement.stance}`)}
         </span>
         <span className="endorsement__expert">{endorsement.expert.displayName}</span>
+        {showVersion && <span>{t('panel.versions.number', { number: format.number(endorsement.version) })}</span>}
         <time dateTime={endorsement.updatedAt}>{time(endorsement.updatedAt)}</time>
       </p>
       {endorsement.note && (
@@ -79,7 +97,9 @@ function StanceForm({ campaign, draft, endorsementList }: Props) {
   const id = useId();
   const save = useSaveEndorsement(campaign.slug, draft.id);
   // The list names experts, not accounts: the viewer's own note is the one under their name with their stance.
-  const ownNote = endorsementList.find((endorsement) => endorsement.stance === draft.viewerStance && endorsement.expert.displayName === user?.displayName)?.note;
+  const ownNote = endorsementList.find(
+    (endorsement) => endorsement.version === draft.version && endorsement.stance === draft.viewerStance && endorsement.expert.displayName === user?.displayName,
+  )?.note;
   const [stance, setStance] = useState<EndorsementStance | null>(draft.viewerStance);
   const [note, setNote] = useState(ownNote ?? '');
   const [invalid, setInvalid] = useState<string | undefined>();
