@@ -229,6 +229,7 @@ describe.skipIf(!hasChromium)('the expert panel’s workspace in a browser', () 
     await other.page.screenshot({ path: screenshotPath('panel-entries-desktop-en.png'), fullPage: true });
     await other.page.getByRole('button', { name: '中文' }).click();
     await expect.poll(() => other.page.title()).toBe('专家组工作台 · 城市精神');
+    await other.page.getByRole('article', { name: ENTRIES[0]!.phrase }).getByRole('button', { name: '给这条表述评分' }).click();
     await other.page.screenshot({ path: screenshotPath('panel-entries-desktop-zh.png'), fullPage: true });
     await other.page.goto(draftUrl);
     await expect.poll(() => other.page.getByRole('heading', { level: 2, name: REVISED }).isVisible(), { timeout: 15_000 }).toBe(true);

@@ -3,13 +3,13 @@ import type { Campaign, StageAction } from '@city-spirit/shared';
 import { stageAllows } from '../../api/campaigns.ts';
 import { useStagesAllowing } from './panelText.ts';
 
-/** The panel's work and whether the stage allows it now; where not, the stage that does (asked of the stage rules). */
 const WORK: readonly { action: StageAction; key: 'assess' | 'notes' | 'draft' }[] = [
   { action: 'assess', key: 'assess' },
   { action: 'keepPanelNotes', key: 'notes' },
   { action: 'draft', key: 'draft' },
 ];
 
+/** The panel's work and whether the stage allows it now; where not, the stages that do (asked of the stage rules). */
 export function StageNotice({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const stagesAllowing = useStagesAllowing();
