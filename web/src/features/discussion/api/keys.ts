@@ -1,6 +1,7 @@
-import type { CommentSort, CommentTargetType } from '@city-spirit/shared';
+import type { CommentSort, StageAction } from '@city-spirit/shared';
 
-/** What a thread hangs on: an entry (later also a published draft). */
+/** What a thread hangs on: an entry, or a draft the panel published. */
+export type CommentTargetType = 'submission' | 'draft';
 export type CommentTarget = { type: CommentTargetType; id: string };
 
 /** The orders the thread offers; `old` is the replies' own order. */
@@ -17,7 +18,10 @@ export const commentKeys = {
   summary: (target: CommentTarget) => ['comments', target.type, target.id, 'summary'] as const,
 };
 
-const TARGET_PATHS: Record<CommentTargetType, string> = { submission: 'submissions' };
+const TARGET_PATHS: Record<CommentTargetType, string> = { submission: 'submissions', draft: 'drafts' };
+
+/** The stage action that opens each kind of thread to new comments and votes. */
+export const TARGET_STAGE_ACTIONS: Record<CommentTargetType, StageAction> = { submission: 'comment', draft: 'commentOnDraft' };
 
 export const targetCommentsPath = (target: CommentTarget) => `/api/${TARGET_PATHS[target.type]}/${encodeURIComponent(target.id)}/comments`;
 
