@@ -182,10 +182,8 @@ export const campaignEventSchemas = {
   'comment.created': z.object({ id: z.string(), targetType: commentTargetTypeSchema, targetId: z.string(), parentId: z.string().nullable() }),
   'comment.changed': z.object({ id: z.string(), targetType: commentTargetTypeSchema, targetId: z.string(), parentId: z.string().nullable() }),
   'stage.changed': z.object({ stage: stageSchema }),
-  /** A published draft's residents' votes moved. */
-  'draft.votes': z.object({ id: z.string(), voteCount: z.number().int() }),
-  /** The panel published a draft: residents may read, discuss and vote for it. */
   'draft.published': z.object({ id: z.string() }),
+  'draft.votes': z.object({ id: z.string(), voteCount: z.number().int() }),
   /** Sent only to the recipient's own connections: a new or grouped notification. */
   notification: z.object({ kind: notificationKindSchema }),
 } as const;

@@ -280,6 +280,7 @@ export const en: Messages = {
     nowHeading: 'What you can do in this stage',
     stageEnds: 'This stage ends on {{date}}.',
     stageStarts: 'This stage began on {{date}}.',
+    stagePlanned: 'This stage began on {{start}} and is planned to end on {{end}}.',
     countsHeading: 'Participation so far',
     counts: {
       submissions: 'Phrases published',
@@ -1083,7 +1084,7 @@ export const en: Messages = {
       stageClosed: 'This is not the refine stage: votes cannot be given or taken back.',
     },
     thread: {
-      heading: 'Discussion:',
+      about: 'The draft under discussion:',
       close: 'Close the discussion',
       intro: 'What do you think of this draft? Say whether you support it, oppose it or neither; the panel reads these comments. Keep to the point, and be kind.',
       closed: 'This draft takes no new comments; the comments so far can still be read.',
@@ -1158,7 +1159,7 @@ export const en: Messages = {
       drawing: 'Drawing the poster…',
       done: 'The poster is made and downloading.',
       failed: 'The poster could not be made; please try another browser.',
-      eyebrow: 'Spirit of Chongqing',
+      eyebrow: 'City Spirit · The final wording',
       footer: 'Written by its residents · the whole story at {{host}}',
       fileName: 'final-wording-poster',
     },

@@ -40,13 +40,14 @@ export function useLocaleFormat() {
       return t('campaign.dates.tbd');
     }
 
-    /** When a stage the campaign reached actually ran; "from …" while it still runs. */
-    function stagePeriod({ startedAt, endedAt }: Pick<StagePeriod, 'startedAt' | 'endedAt'>): string {
-      return endedAt ? dateRange(startedAt, endedAt) : t('campaign.dates.from', { date: date(startedAt) });
-    }
-
     /** The day in Chongqing, "2026-11-20", for comparing days. */
     const day = (iso: string) => dayFormat.format(new Date(iso));
+
+    /** When a stage the campaign reached actually ran; "from …" while it still runs. */
+    function stagePeriod({ startedAt, endedAt }: Pick<StagePeriod, 'startedAt' | 'endedAt'>): string {
+      if (!endedAt) return t('campaign.dates.from', { date: date(startedAt) });
+      return day(startedAt) === day(endedAt) ? date(startedAt) : dateRange(startedAt, endedAt);
+    }
 
     /** A wait such as "45 seconds" or "58 minutes", rounded up to the unit that reads naturally. */
     function duration(seconds: number): string {

@@ -278,6 +278,7 @@ export const zhCN = {
     nowHeading: '现阶段，你可以',
     stageEnds: '本阶段截至 {{date}}。',
     stageStarts: '本阶段自 {{date}} 开始。',
+    stagePlanned: '本阶段自 {{start}} 开始，计划截至 {{end}}。',
     countsHeading: '参与情况',
     counts: {
       submissions: '已公开的表述',
@@ -1082,7 +1083,7 @@ export const zhCN = {
       stageClosed: '现在不是提炼阶段，不能投票或撤回。',
     },
     thread: {
-      heading: '讨论：',
+      about: '正在讨论的草稿：',
       close: '收起讨论',
       intro: '说说你对这份草稿的看法：支持、反对或中立都可以。专家组会阅读这些意见。请就事论事，友善发言。',
       closed: '这份草稿不再接受新的评论；已有的评论仍可阅读。',
@@ -1157,7 +1158,7 @@ export const zhCN = {
       drawing: '正在生成海报…',
       done: '海报已生成并开始下载。',
       failed: '海报没能生成，请换一个浏览器再试。',
-      eyebrow: '重庆城市精神',
+      eyebrow: '城市精神 · 最终表述',
       footer: '市民共创 · 完整来历见 {{host}}',
       fileName: '最终表述海报',
     },

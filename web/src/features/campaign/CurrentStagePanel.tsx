@@ -24,8 +24,9 @@ export function CurrentStagePanel({ campaign }: { campaign: Campaign }) {
         <p className="stage-panel__dates">{t('campaign.dates.announcedOn', { date: format.date(startedAt) })}</p>
       ) : schedule?.endsAt ? (
         <p className="stage-panel__dates">
-          {startedAt && `${t('campaign.stageStarts', { date: format.date(startedAt) })} `}
-          {t('campaign.stageEnds', { date: format.date(schedule.endsAt) })}
+          {startedAt
+            ? t('campaign.stagePlanned', { start: format.date(startedAt), end: format.date(schedule.endsAt) })
+            : t('campaign.stageEnds', { date: format.date(schedule.endsAt) })}
         </p>
       ) : startedAt ? (
         <p className="stage-panel__dates">{t('campaign.stageStarts', { date: format.date(startedAt) })}</p>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -97,22 +97,21 @@ function StageLine({ campaign }: { campaign: Campaign }) {
 
 function DraftThread({ draft, campaign, renderThread }: { draft: Draft; campaign: Campaign } & Props) {
   const { t } = useTranslation();
-  const headingId = useId();
   const [, setSearch] = useSearchParams();
-  const section = useRef<HTMLElement>(null);
+  const region = useRef<HTMLDivElement>(null);
   // Opened from a card: keyboards and screen readers continue at the thread.
-  useEffect(() => section.current?.focus(), [draft.id]);
+  useEffect(() => region.current?.focus(), [draft.id]);
   return (
-    <section className="draft-thread" id="draft-thread" ref={section} aria-labelledby={headingId} tabIndex={-1}>
+    <div className="draft-thread" id="draft-thread" ref={region} tabIndex={-1}>
       <div className="draft-thread__head">
-        <h2 id={headingId} className="draft-thread__heading">
-          {t('drafts.thread.heading')} <q lang={textLang(draft.text)}>{draft.text}</q>
-        </h2>
+        <p className="draft-thread__about">
+          {t('drafts.thread.about')} <q lang={textLang(draft.text)}>{draft.text}</q>
+        </p>
         <button type="button" className="link-button" onClick={() => setSearch({}, { preventScrollReset: true })}>
           {t('drafts.thread.close')}
         </button>
       </div>
       {renderThread(draft, campaign)}
-    </section>
+    </div>
   );
 }

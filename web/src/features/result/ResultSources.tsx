@@ -43,7 +43,9 @@ function ResultSource({ source, criteria }: { source: Source; criteria: Criterio
       <p className="result-source__byline">
         <span>{submission.author.displayName}</span>
         {district && <span>{district}</span>}
-        <span>{t('result.submittedOn', { date: format.date(submission.createdAt) })}</span>
+      </p>
+      <p className="result-source__date">
+        <time dateTime={submission.createdAt}>{t('result.submittedOn', { date: format.date(submission.createdAt) })}</time>
       </p>
       <dl className="result-source__facts">
         <div>

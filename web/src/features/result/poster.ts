@@ -3,7 +3,9 @@ export const POSTER_WIDTH = 1080;
 export const POSTER_HEIGHT = 1350;
 
 // Residents' phones have one of these; the last names are the generic families every browser has.
+// Chinese fonts draw Latin punctuation full-width, so an English wording takes Latin fonts first.
 const SERIF_FONTS = '"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "STSong", "SimSun", "Noto Serif", Georgia, serif';
+const LATIN_SERIF_FONTS = 'Georgia, Cambria, "Noto Serif", "Source Serif Pro", "Noto Serif CJK SC", "Songti SC", serif';
 const SANS_FONTS = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", system-ui, "Helvetica Neue", Arial, sans-serif';
 
 const INK = '#1c1917';
@@ -20,6 +22,7 @@ export type PosterContent = {
   eyebrow: string;
   title: string;
   wording: string;
+  wordingLang: 'zh-CN' | 'en';
   figures: PosterFigure[];
   adopted: string;
   footer: string;
@@ -31,9 +34,13 @@ const TEXT_WIDTH = POSTER_WIDTH - 2 * MARGIN;
 /** Punctuation that may not begin a line in Chinese: it stays at the end of the line before. */
 const NO_LINE_START = /^[，。、；：！？）》」』〉】”’,.;:!?)\]]/u;
 
-/** Words of Latin script (with the spaces after them) stay whole; every other character stands alone. */
+/**
+ * The units a line is filled with: a word of Latin script, or a run of Chinese up to its next space
+ * or mark (so "坚韧顽强 开放包容" breaks between its halves), each with the spaces after it. A unit
+ * too wide for a line is broken into its characters.
+ */
 function tokens(text: string): string[] {
-  return text.match(/[\p{Script=Latin}\p{Number}'’-]+\s*|\s+|./gsu) ?? [];
+  return text.match(/[\p{Script=Latin}\p{Number}'’-]+[^\S\n]*|[^\s\p{Script=Latin}]+?(?:[，。、；：！？·…\s]+|$)|./gsu) ?? [];
 }
 
 /** Lines of at most `maxWidth`: Chinese broken between characters, English between words, a word too long for a line broken by character. */
@@ -41,33 +48,20 @@ export function wrapText(measure: (text: string) => number, text: string, maxWid
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const token of tokens(paragraph)) {
-      if (line === '' && token.trim() === '') continue;
-      const candidate = line + token;
-      if (measure(candidate.trimEnd()) <= maxWidth || line === '' || NO_LINE_START.test(token)) {
+    const pieces = tokens(paragraph).flatMap((token) => (measure(token.trimEnd()) > maxWidth ? Array.from(token) : [token]));
+    for (const piece of pieces) {
+      if (line === '' && piece.trim() === '') continue;
+      const candidate = line + piece;
+      // A closing mark hangs at the end of the line rather than beginning the next.
+      if (line === '' || measure(candidate.trimEnd()) <= maxWidth || NO_LINE_START.test(piece)) {
         line = candidate;
         continue;
       }
       lines.push(line.trimEnd());
-      line = token.trimStart();
+      line = piece.trimStart();
     }
     if (line.trim() !== '') lines.push(line.trimEnd());
   }
-  return lines.flatMap((line) => (measure(line) <= maxWidth ? [line] : breakByCharacter(measure, line, maxWidth)));
-}
-
-function breakByCharacter(measure: (text: string) => number, text: string, maxWidth: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const character of Array.from(text)) {
-    if (line !== '' && measure(line + character) > maxWidth) {
-      lines.push(line);
-      line = character;
-    } else {
-      line += character;
-    }
-  }
-  if (line) lines.push(line);
   return lines;
 }
 
@@ -84,13 +78,13 @@ function fitText(context: CanvasRenderingContext2D, text: string, font: (size: n
   }
 }
 
-const serif = (size: number) => `700 ${size}px ${SERIF_FONTS}`;
+const serif = (lang: PosterContent['wordingLang']) => (size: number) => `700 ${size}px ${lang === 'en' ? LATIN_SERIF_FONTS : SERIF_FONTS}`;
 const sans = (weight: number) => (size: number) => `${weight} ${size}px ${SANS_FONTS}`;
 
 /** Waits for the page's fonts, and asks for the poster's own, so the first drawing is not in a fallback font. */
-async function fontsReady(text: string): Promise<void> {
+async function fontsReady(content: PosterContent): Promise<void> {
   try {
-    await Promise.all([document.fonts.load(serif(100), text), document.fonts.load(sans(700)(40), text)]);
+    await Promise.all([document.fonts.load(serif(content.wordingLang)(100), content.wording), document.fonts.load(sans(700)(40), content.title + content.eyebrow)]);
   } catch {
     // A font that cannot load leaves the next in the stack, which is fine.
   }
@@ -98,7 +92,7 @@ async function fontsReady(text: string): Promise<void> {
 }
 
 export async function drawPoster(canvas: HTMLCanvasElement, content: PosterContent): Promise<void> {
-  await fontsReady(content.title + content.wording + content.eyebrow);
+  await fontsReady(content);
   canvas.width = POSTER_WIDTH;
   canvas.height = POSTER_HEIGHT;
   const context = canvas.getContext('2d');
@@ -126,13 +120,14 @@ export async function drawPoster(canvas: HTMLCanvasElement, content: PosterConte
   // The wording, large, in the middle band.
   const bandTop = y + 70;
   const figuresTop = POSTER_HEIGHT - 400;
-  const wording = fitText(context, content.wording, serif, { max: 132, min: 48 }, 5, 1.3);
+  const wordingFont = serif(content.wordingLang);
+  const wording = fitText(context, content.wording, wordingFont, { max: 132, min: 48 }, 5, 1.3);
   context.fillStyle = RED;
   context.fillRect(MARGIN, bandTop, 8, figuresTop - bandTop - 70);
   const blockHeight = wording.lines.length * wording.lineHeight;
   let lineY = bandTop + (figuresTop - 70 - bandTop - blockHeight) / 2 + wording.size;
   context.fillStyle = RED_DARK;
-  context.font = serif(wording.size);
+  context.font = wordingFont(wording.size);
   for (const line of wording.lines) {
     context.fillText(line, MARGIN + 48, lineY);
     lineY += wording.lineHeight;
