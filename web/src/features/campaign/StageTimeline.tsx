@@ -35,7 +35,7 @@ export function StageTimeline({ campaign }: { campaign: Campaign }) {
                 <p className="timeline__summary">{t(`stages.${stage}.summary`)}</p>
                 {page && state !== 'upcoming' && (
                   <p className="timeline__link">
-                    <Link to={page.path(campaign.slug)}>{t(page.link)}</Link>
+                    <Link to={page.path(campaign.slug)}>{t(state === 'done' ? page.linkAfter : page.link)}</Link>
                   </p>
                 )}
               </div>

@@ -95,7 +95,7 @@ type Problem = { kind: 'signedOut' | 'stageClosed' | 'other'; text?: string };
 
 /**
  * The resident's one vote in the campaign, as a toggle (aria-pressed): pressing it on another draft
- * moves the vote here; pressing it again takes it back.
+ * moves the vote here; pressing it again takes it back. The page's summary (a live region) says where it is.
  */
 function DraftVoteButton({ draft, campaign, wordingId, voteElsewhere }: { draft: Draft; campaign: Campaign; wordingId: string; voteElsewhere: boolean }) {
   const { t } = useTranslation();
@@ -104,7 +104,6 @@ function DraftVoteButton({ draft, campaign, wordingId, voteElsewhere }: { draft:
   const vote = useVoteForDraft(campaign.slug);
   const problemMessage = useProblemMessage();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [announcement, setAnnouncement] = useState('');
   const pressed = draft.viewerVoted;
 
   const toggle = () => {
@@ -116,9 +115,7 @@ function DraftVoteButton({ draft, campaign, wordingId, voteElsewhere }: { draft:
     vote.mutate(
       { draft, vote: !pressed },
       {
-        onSuccess: (result) => setAnnouncement(result.draftId ? t('drafts.vote.given', { text: draft.text }) : t('drafts.vote.takenBack')),
         onError: (error) => {
-          setAnnouncement('');
           if (isApiError(error) && error.status === 401) setProblem({ kind: 'signedOut' });
           else if (isApiError(error) && error.problem?.code === 'stage_closed') setProblem({ kind: 'stageClosed' });
           else setProblem({ kind: 'other', text: problemMessage(error) });
@@ -140,9 +137,6 @@ function DraftVoteButton({ draft, campaign, wordingId, voteElsewhere }: { draft:
         {pressed ? t('drafts.vote.mine') : voteElsewhere ? t('drafts.vote.move') : t('drafts.vote.give')}
       </button>
       {pressed && <p className="draft-vote__hint">{t('drafts.vote.takeBackHint')}</p>}
-      <p className="draft-vote__status" role="status">
-        {announcement}
-      </p>
       {problem && (
         <p className="support__problem" role="alert">
           {problem.kind === 'signedOut' && (

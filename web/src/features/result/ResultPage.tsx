@@ -74,6 +74,7 @@ function AnnouncedResult({ campaign, result }: { campaign: Campaign; result: Cam
     title,
     wording: result.wording,
     wordingLang: lang === 'en' ? 'en' : 'zh-CN',
+    lang: currentLocale(),
     figures: FIGURE_NAMES.slice(0, 4).map((name) => ({ value: format.number(result.figures[name]), label: t(`result.figures.${name}`) })),
     adopted,
     footer: t('result.poster.footer', { host: window.location.host }),

@@ -17,7 +17,7 @@ export function ResultVersions({ result }: { result: CampaignResult }) {
         {result.versions.map((version, index) => (
           <li key={version.number} className="result-version">
             <p className="result-version__meta">
-              <span className="result-version__number">{t('result.versionNumber', { number: version.number })}</span>
+              <span className="result-version__number">{t('result.versionHeading', { number: version.number })}</span>
               <span>{version.author.displayName}</span>
               <time dateTime={version.createdAt}>{format.date(version.createdAt)}</time>
             </p>

@@ -7,6 +7,7 @@ export const POSTER_HEIGHT = 1350;
 const SERIF_FONTS = '"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "STSong", "SimSun", "Noto Serif", Georgia, serif';
 const LATIN_SERIF_FONTS = 'Georgia, Cambria, "Noto Serif", "Source Serif Pro", "Noto Serif CJK SC", "Songti SC", serif';
 const SANS_FONTS = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", system-ui, "Helvetica Neue", Arial, sans-serif';
+const LATIN_SANS_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "PingFang SC", "Noto Sans CJK SC", sans-serif';
 
 const INK = '#1c1917';
 const MUTED = '#57504a';
@@ -16,13 +17,17 @@ const PAPER = '#faf7f2';
 const OCHRE_TINT = '#fbf1df';
 const LINE = '#e4ddd2';
 
+type Lang = 'zh-CN' | 'en';
+
 export type PosterFigure = { value: string; label: string };
 
 export type PosterContent = {
   eyebrow: string;
   title: string;
   wording: string;
-  wordingLang: 'zh-CN' | 'en';
+  wordingLang: Lang;
+  /** The language of the rest: the reader's. */
+  lang: Lang;
   figures: PosterFigure[];
   adopted: string;
   footer: string;
@@ -68,23 +73,28 @@ export function wrapText(measure: (text: string) => number, text: string, maxWid
 type Block = { lines: string[]; size: number; lineHeight: number };
 
 /** The largest size at which the text fits `maxLines` lines within the width. */
-function fitText(context: CanvasRenderingContext2D, text: string, font: (size: number) => string, sizes: { max: number; min: number }, maxLines: number, lineHeight: number): Block {
-  let size = sizes.max;
+function fitText(
+  context: CanvasRenderingContext2D,
+  text: string,
+  font: (size: number) => string,
+  box: { maxSize: number; minSize: number; width: number; maxLines: number; lineHeight: number },
+): Block {
+  let size = box.maxSize;
   for (;;) {
     context.font = font(size);
-    const lines = wrapText((part) => context.measureText(part).width, text, TEXT_WIDTH);
-    if (lines.length <= maxLines || size <= sizes.min) return { lines, size, lineHeight: size * lineHeight };
+    const lines = wrapText((part) => context.measureText(part).width, text, box.width);
+    if (lines.length <= box.maxLines || size <= box.minSize) return { lines, size, lineHeight: size * box.lineHeight };
     size -= 4;
   }
 }
 
-const serif = (lang: PosterContent['wordingLang']) => (size: number) => `700 ${size}px ${lang === 'en' ? LATIN_SERIF_FONTS : SERIF_FONTS}`;
-const sans = (weight: number) => (size: number) => `${weight} ${size}px ${SANS_FONTS}`;
+const serif = (lang: Lang) => (size: number) => `700 ${size}px ${lang === 'en' ? LATIN_SERIF_FONTS : SERIF_FONTS}`;
+const sansIn = (lang: Lang) => (weight: number) => (size: number) => `${weight} ${size}px ${lang === 'en' ? LATIN_SANS_FONTS : SANS_FONTS}`;
 
 /** Waits for the page's fonts, and asks for the poster's own, so the first drawing is not in a fallback font. */
 async function fontsReady(content: PosterContent): Promise<void> {
   try {
-    await Promise.all([document.fonts.load(serif(content.wordingLang)(100), content.wording), document.fonts.load(sans(700)(40), content.title + content.eyebrow)]);
+    await Promise.all([document.fonts.load(serif(content.wordingLang)(100), content.wording), document.fonts.load(sansIn(content.lang)(700)(40), content.title + content.eyebrow)]);
   } catch {
     // A font that cannot load leaves the next in the stack, which is fine.
   }
@@ -98,6 +108,7 @@ export async function drawPoster(canvas: HTMLCanvasElement, content: PosterConte
   const context = canvas.getContext('2d');
   if (!context) throw new Error('This browser cannot draw on a canvas.');
   context.textBaseline = 'alphabetic';
+  const sans = sansIn(content.lang);
 
   context.fillStyle = PAPER;
   context.fillRect(0, 0, POSTER_WIDTH, POSTER_HEIGHT);
@@ -109,7 +120,7 @@ export async function drawPoster(canvas: HTMLCanvasElement, content: PosterConte
   context.fillStyle = RED;
   context.font = sans(700)(30);
   context.fillText(content.eyebrow, MARGIN, y);
-  const title = fitText(context, content.title, sans(700), { max: 44, min: 30 }, 2, 1.35);
+  const title = fitText(context, content.title, sans(700), { maxSize: 44, minSize: 30, width: TEXT_WIDTH, maxLines: 2, lineHeight: 1.35 });
   context.fillStyle = INK;
   context.font = sans(700)(title.size);
   for (const line of title.lines) {
@@ -121,7 +132,7 @@ export async function drawPoster(canvas: HTMLCanvasElement, content: PosterConte
   const bandTop = y + 70;
   const figuresTop = POSTER_HEIGHT - 400;
   const wordingFont = serif(content.wordingLang);
-  const wording = fitText(context, content.wording, wordingFont, { max: 132, min: 48 }, 5, 1.3);
+  const wording = fitText(context, content.wording, wordingFont, { maxSize: 132, minSize: 48, width: TEXT_WIDTH - 48, maxLines: 5, lineHeight: 1.3 });
   context.fillStyle = RED;
   context.fillRect(MARGIN, bandTop, 8, figuresTop - bandTop - 70);
   const blockHeight = wording.lines.length * wording.lineHeight;
@@ -146,7 +157,7 @@ export async function drawPoster(canvas: HTMLCanvasElement, content: PosterConte
     context.font = sans(700)(60);
     context.fillText(figure.value, x, figuresTop + 105);
     context.fillStyle = MUTED;
-    const label = fitText(context, figure.label, sans(400), { max: 26, min: 20 }, 2, 1.3);
+    const label = fitText(context, figure.label, sans(400), { maxSize: 26, minSize: 20, width: column - 24, maxLines: 2, lineHeight: 1.3 });
     context.font = sans(400)(label.size);
     label.lines.forEach((line, lineIndex) => context.fillText(line, x, figuresTop + 150 + lineIndex * label.lineHeight));
   });
