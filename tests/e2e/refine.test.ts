@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { injectAs, signIn, type Session } from '../helpers/accounts.ts';
-import { hasChromium, openPhonePage, screenshotPath, signInOnPage, useBrowserApp } from '../helpers/browser.ts';
+import { hasChromium, openPhonePage, screenshotPath, seriousAxeViolations, signInOnPage, useBrowserApp } from '../helpers/browser.ts';
 
 const DEMO_PASSWORD = 'chongqing-demo-2026';
 const SLUG = 'chongqing-spirit';
@@ -123,6 +123,7 @@ describe.skipIf(!hasChromium)('the refine stage and the announced result in a br
     await visible(page, '两座城的说法都好记，但“英雄之城”更像纪念碑，少了烟火气。');
     await expect.poll(async () => (await call(expert, 'GET', `/api/drafts/${otherId}/comments`)).items.length, { timeout: 10_000 }).toBe(1);
     await page.screenshot({ path: screenshotPath('refine-thread-phone-zh.png'), fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshotsOf(web.browser, `/campaigns/${SLUG}/drafts`, 'refine-drafts', (shown) => expect.poll(() => card(shown, ADOPTED_WORDING).isVisible(), { timeout: 15_000 }).toBe(true));
 
     // Before the announcement the result page says it is still to come.
@@ -150,6 +151,7 @@ describe.skipIf(!hasChromium)('the refine stage and the announced result in a br
     expect(await tally.count()).toBe(2);
     expect(await tally.nth(0).textContent()).toContain(ADOPTED_WORDING);
     expect(await tally.nth(0).textContent()).toContain('已采纳');
+    expect(await seriousAxeViolations(visitor.page)).toEqual([]);
     const stages = visitor.page.locator('.result-stages__item');
     expect(await stages.count()).toBe(4);
     expect(await stages.nth(3).textContent()).toMatch(/发布/);

@@ -335,7 +335,7 @@ export const en: Messages = {
       name: 'Refine',
       summary: 'Experts draft the wording from the shortlist; residents review the published drafts.',
       now: [
-        'Read the experts’ published drafts and the reason behind every revision.',
+        'Read the expert panel’s published drafts, the reasons behind them and the residents’ phrases they draw on.',
         'Comment on the drafts and vote for the one you prefer.',
       ],
     },
