@@ -269,7 +269,7 @@ export const en: Messages = {
       browse: 'Browse all phrases',
       after: {
         discuss: 'Collecting has ended and no new phrases are taken. In the discussion stage, read and compare the phrases residents wrote; moderators will publish a shortlist with their reasons.',
-        refine: 'The expert panel is drafting the final wording from the shortlist and has published its drafts. Read them, say what you think, and vote for the one you prefer.',
+        refine: 'The expert panel is drafting the final wording from the shortlist. Once it publishes a draft, every resident can read it, comment on it and vote for the one they prefer.',
         announced: 'The final wording has been announced. See which residents’ phrases it grew from and how it was revised.',
       },
     },

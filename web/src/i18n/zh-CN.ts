@@ -267,7 +267,7 @@ export const zhCN = {
       /** What happens once collecting is over, beside the way to the entries. */
       after: {
         discuss: '征集已经结束，不再接受新的表述。现在是讨论阶段：阅读和比较市民写下的表述，管理员将公开遴选入围表述。',
-        refine: '专家组在入围表述的基础上起草最终表述，并公开了草稿。读一读、说说看法，为你认同的一份投票。',
+        refine: '专家组正在入围表述的基础上起草最终表述。草稿公开后，每位市民都可以阅读、评议，并为认同的一份投票。',
         announced: '最终表述已经发布。它来自哪些市民的表述、经过了怎样的修改，都可以查看。',
       },
     },
