@@ -14,12 +14,13 @@ CREATE TABLE "assessments" (
 --> statement-breakpoint
 CREATE TABLE "draft_endorsements" (
 	"draft_id" uuid NOT NULL,
+	"version" integer NOT NULL,
 	"expert_id" uuid NOT NULL,
 	"stance" "endorsement_stance" NOT NULL,
 	"note" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "draft_endorsements_draft_id_expert_id_pk" PRIMARY KEY("draft_id","expert_id")
+	CONSTRAINT "draft_endorsements_draft_id_version_expert_id_pk" PRIMARY KEY("draft_id","version","expert_id")
 );
 --> statement-breakpoint
 CREATE TABLE "draft_versions" (

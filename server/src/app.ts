@@ -32,6 +32,8 @@ import { createEventHub, schedulePruning, type EventHub } from './modules/events
 import { voteCountEvents, type VoteCountEvents } from './modules/events/vote-counts.ts';
 import { rankingCache, type RankingCache } from './modules/pairwise/service.ts';
 import { shortlistRoutes } from './modules/shortlist/routes.ts';
+import { panelRoutes } from './modules/panel/routes.ts';
+import { draftRoutes } from './modules/drafts/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -137,6 +139,8 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
   await app.register(moderationRoutes);
   await app.register(eventRoutes, { hub, ...config.events });
   await app.register(shortlistRoutes);
+  await app.register(panelRoutes);
+  await app.register(draftRoutes);
 
   await app.register(webPlugin, { webDistDir: config.webDistDir });
   return app;

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { roleSchema, stageSchema } from './domain.ts';
 import { characterCount } from './submission.ts';
 
-/** What comments hang on. Drafts join when the refine stage's drafting exists; the routes and rules are the same. */
-export const COMMENT_TARGET_TYPES = ['submission'] as const;
+/** What comments hang on: entries, and the drafts the panel publishes; the routes and rules are the same. */
+export const COMMENT_TARGET_TYPES = ['submission', 'draft'] as const;
 export const commentTargetTypeSchema = z.enum(COMMENT_TARGET_TYPES);
 export type CommentTargetType = z.infer<typeof commentTargetTypeSchema>;
 
@@ -136,6 +136,7 @@ export const NOTIFICATION_KINDS = [
   'comment.restored',
   'appeal.answered',
   'campaign.stage_changed',
+  'draft.published_from_your_entry',
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
@@ -148,8 +149,8 @@ export const notificationSchema = z
     read: z.boolean(),
     campaignSlug: z.string().nullable(),
     subject: z
-      .object({ type: z.enum(['submission', 'comment', 'campaign']), id: z.string(), title: z.string() })
-      .describe('What the notification is about: an entry (by its phrase), a comment (by its entry), or a campaign'),
+      .object({ type: z.enum(['submission', 'comment', 'campaign', 'draft']), id: z.string(), title: z.string() })
+      .describe('What the notification is about: an entry (by its phrase), a comment (by what it is on), a campaign, or a draft (by its wording)'),
     entryId: z.string().nullable().describe('The entry to open, where there is one'),
     actor: z.object({ displayName: z.string() }).nullable().describe('Who caused the latest event, where a person did'),
     details: z.record(z.string(), z.unknown()).describe('Kind-specific facts, e.g. the new stage or a reason'),

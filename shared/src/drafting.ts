@@ -106,6 +106,7 @@ export const panelNoteSchema = z
   })
   .meta({ id: 'PanelNote' });
 export type PanelNote = z.infer<typeof panelNoteSchema>;
+export const panelNoteCreatedSchema = z.object({ note: panelNoteSchema }).meta({ id: 'PanelNoteCreated' });
 export const panelNoteListSchema = z.object({ items: z.array(panelNoteSchema) }).describe('Oldest first; replies follow their parent').meta({ id: 'PanelNoteList' });
 
 export const DRAFT_STATUSES = ['draft', 'published', 'adopted'] as const;
@@ -142,7 +143,13 @@ export type EndorsementStance = z.infer<typeof endorsementStanceSchema>;
 export const endorsementPutSchema = z.object({ stance: endorsementStanceSchema, note: panelTextSchema('note').optional() }).meta({ id: 'EndorsementPut' });
 
 export const endorsementSchema = z
-  .object({ expert: z.object({ displayName: z.string() }), stance: endorsementStanceSchema, note: z.string().nullable(), updatedAt: z.iso.datetime() })
+  .object({
+    expert: z.object({ displayName: z.string() }),
+    version: z.number().int().describe('The version the stance was given on; only stances on the current version count'),
+    stance: endorsementStanceSchema,
+    note: z.string().nullable(),
+    updatedAt: z.iso.datetime(),
+  })
   .meta({ id: 'Endorsement' });
 export type Endorsement = z.infer<typeof endorsementSchema>;
 

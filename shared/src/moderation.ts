@@ -125,8 +125,9 @@ export const queueItemSchema = z
     target: z.object({
       text: z.string().describe("The entry's phrase, or the comment's text"),
       explanation: z.string().nullable(),
-      entryId: z.string().describe('The entry, or the entry the comment is on'),
-      entryPhrase: z.string(),
+      entryId: z.string().nullable().describe('The entry, or the entry the comment is on; null for a comment on a draft'),
+      draftId: z.string().nullable().describe('The draft the comment is on, for a comment on a draft'),
+      entryPhrase: z.string().describe("The entry's phrase, or the wording of the draft the comment is on"),
       author: z.object({ id: z.string(), displayName: z.string(), banned: z.boolean() }),
       createdAt: z.iso.datetime(),
     }),

@@ -8,6 +8,7 @@ import { campaigns, submissions } from '../../server/src/db/schema.ts';
 import { textIndexColumns } from '../../server/src/modules/submissions/text-index.ts';
 import { setupTestApp } from '../helpers/app.ts';
 import { createUser, injectAs, signedInUser, TEST_PASSWORD, type Session } from '../helpers/accounts.ts';
+import { createDraft, draftInput, publishedDraft, refiningCampaign } from '../helpers/drafts.ts';
 
 const { app, db } = await setupTestApp({ demo: true, config: { rateLimit: { ...loadConfig({}).rateLimit, enabled: false } } });
 
@@ -48,6 +49,38 @@ async function commentBy(authorId: string): Promise<string> {
   return rows[0]!.id;
 }
 const bystanderComment = await commentBy(bystander.id);
+
+/** A shortlisted entry of the demo campaign, a draft drawing on it, and an announced campaign, straight in the tables, for the panel's routes. */
+async function panelFixtures() {
+  const phrase = '矩阵评审短语';
+  const [entry] = await db
+    .insert(submissions)
+    .values({ campaignId: demoCampaign!.id, authorId: bystander.id, phrase, language: 'zh', status: 'shortlisted', ...textIndexColumns(phrase, '') })
+    .returning({ id: submissions.id });
+  await db.execute(sql`INSERT INTO shortlist_entries (submission_id, campaign_id, rationale) VALUES (${entry!.id}, ${demoCampaign!.id}, '矩阵测试入围')`);
+  const { rows } = await db.execute<{ id: string }>(sql`INSERT INTO drafts (campaign_id, author_id) VALUES (${demoCampaign!.id}, ${bystander.id}) RETURNING id`);
+  await db.execute(sql`
+    INSERT INTO draft_versions (draft_id, number, text, rationale, source_submission_ids, author_id)
+    VALUES (${rows[0]!.id}, 1, '矩阵里的草案', '矩阵测试', ARRAY[${entry!.id}]::uuid[], ${bystander.id})`);
+  await db.execute(sql`
+    INSERT INTO campaigns (slug, title, description, stage, stage_schedule, settings)
+    VALUES ('matrix-announced', 'Announced city', 'A campaign already announced.', 'announced', '[]'::jsonb, '{}'::jsonb)`);
+  return { shortlistedEntry: entry!.id, draft: rows[0]!.id };
+}
+const { shortlistedEntry, draft } = await panelFixtures();
+const fullScores = { tradition: 4, times: 4, region: 3, development: 4, memorable: 5 };
+
+// A campaign in refine with a draft in panel review and a published one, and another announced with its wording.
+const panel: [Session, Session] = [sessions.get('expert')!, sessions.get('admin')!];
+const refining = await refiningCampaign(app, db, sessions.get('admin')!, { entries: 1 });
+const panelDraft = await createDraft(app, panel[0], refining.slug, refining.entryIds);
+const shownDraft = await publishedDraft(app, panel, refining.slug, refining.entryIds, '山水之城，美丽之地');
+const announced = await refiningCampaign(app, db, sessions.get('admin')!, { entries: 1 });
+await injectAs(app, panel[1], {
+  method: 'POST',
+  url: `/api/campaigns/${announced.slug}/adopt`,
+  payload: { draftId: await publishedDraft(app, panel, announced.slug, announced.entryIds) },
+});
 
 /** `who` is the specification: who may call the route, independent of the server's access table. */
 type Sample = {
@@ -167,6 +200,35 @@ const SAMPLES: Record<string, Sample> = {
   },
   'DELETE /api/submissions/:id/shortlist': { who: ['moderator'], request: { method: 'DELETE', url: `/api/submissions/${someEntry}/shortlist` } },
   'GET /api/campaigns/:slug/shortlist': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/shortlist' } },
+  'GET /api/campaigns/:slug/criteria': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/criteria' } },
+  'PUT /api/submissions/:id/assessment': {
+    who: ['expert'],
+    request: { method: 'PUT', url: `/api/submissions/${shortlistedEntry}/assessment`, payload: { scores: fullScores } },
+  },
+  // Everyone may ask; before the announcement only the panel is answered (its own test covers that).
+  'GET /api/campaigns/:slug/assessments': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/matrix-announced/assessments' } },
+  'GET /api/submissions/:id/notes': { who: ['expert'], request: { method: 'GET', url: `/api/submissions/${shortlistedEntry}/notes` } },
+  'POST /api/submissions/:id/notes': { who: ['expert'], request: { method: 'POST', url: `/api/submissions/${shortlistedEntry}/notes`, payload: { body: '矩阵里的评审笔记' } } },
+  'GET /api/drafts/:id/notes': { who: ['expert'], request: { method: 'GET', url: `/api/drafts/${draft}/notes` } },
+  'POST /api/drafts/:id/notes': { who: ['expert'], request: { method: 'POST', url: `/api/drafts/${draft}/notes`, payload: { body: '矩阵里的草案笔记' } } },
+  'GET /api/campaigns/:slug/drafts': { who: 'anyone', request: { method: 'GET', url: `/api/campaigns/${refining.slug}/drafts` } },
+  'POST /api/campaigns/:slug/drafts': { who: ['expert'], request: { method: 'POST', url: `/api/campaigns/${refining.slug}/drafts`, payload: draftInput(refining.entryIds) } },
+  'GET /api/drafts/:id': { who: 'anyone', request: { method: 'GET', url: `/api/drafts/${shownDraft}` } },
+  'POST /api/drafts/:id/versions': { who: ['expert'], request: { method: 'POST', url: `/api/drafts/${panelDraft}/versions`, payload: draftInput(refining.entryIds, '山水之城') } },
+  'GET /api/drafts/:id/versions': { who: 'anyone', request: { method: 'GET', url: `/api/drafts/${shownDraft}/versions` } },
+  'GET /api/drafts/:id/diff': { who: 'anyone', request: { method: 'GET', url: `/api/drafts/${shownDraft}/diff?from=1&to=1` } },
+  'PUT /api/drafts/:id/endorsement': { who: ['expert'], request: { method: 'PUT', url: `/api/drafts/${panelDraft}/endorsement`, payload: { stance: 'object' } } },
+  'POST /api/drafts/:id/publish': { who: ['expert'], request: { method: 'POST', url: `/api/drafts/${panelDraft}/publish` } },
+  'PUT /api/drafts/:id/vote': { who: 'signedIn', request: { method: 'PUT', url: `/api/drafts/${shownDraft}/vote` } },
+  'DELETE /api/drafts/:id/vote': { who: 'signedIn', request: { method: 'DELETE', url: `/api/drafts/${shownDraft}/vote` } },
+  'GET /api/drafts/:id/comments': { who: 'anyone', request: { method: 'GET', url: `/api/drafts/${shownDraft}/comments` } },
+  'POST /api/drafts/:id/comments': {
+    who: 'signedIn',
+    request: { method: 'POST', url: `/api/drafts/${shownDraft}/comments`, payload: { body: '矩阵里对草案的评论', stance: 'support' } },
+  },
+  // Adopting a draft still in panel review is refused (409) after the access check.
+  'POST /api/campaigns/:slug/adopt': { who: ['admin'], request: { method: 'POST', url: `/api/campaigns/${refining.slug}/adopt`, payload: { draftId: panelDraft } } },
+  'GET /api/campaigns/:slug/result': { who: 'anyone', request: { method: 'GET', url: `/api/campaigns/${announced.slug}/result` } },
 };
 
 

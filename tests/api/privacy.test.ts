@@ -94,7 +94,7 @@ describe('download my data', () => {
     await db.execute(sql`INSERT INTO panel_notes (campaign_id, target_type, target_id, depth, author_id, body) VALUES (${campaign!.id}, 'submission', ${theirs}, 1, ${user.id}, 'export test')`);
     const { rows: drafted } = await db.execute<{ id: string }>(sql`INSERT INTO drafts (campaign_id, author_id) VALUES (${campaign!.id}, ${user.id}) RETURNING id`);
     await db.execute(sql`INSERT INTO draft_versions (draft_id, number, text, rationale, source_submission_ids, author_id) VALUES (${drafted[0]!.id}, 1, '山高水长', 'export test', ARRAY[${theirs}]::uuid[], ${user.id})`);
-    await db.execute(sql`INSERT INTO draft_endorsements (draft_id, expert_id, stance) VALUES (${drafted[0]!.id}, ${user.id}, 'endorse')`);
+    await db.execute(sql`INSERT INTO draft_endorsements (draft_id, version, expert_id, stance) VALUES (${drafted[0]!.id}, 1, ${user.id}, 'endorse')`);
     await db.execute(sql`INSERT INTO draft_votes (campaign_id, user_id, draft_id) VALUES (${campaign!.id}, ${user.id}, ${drafted[0]!.id})`);
 
     const data = (await injectAs(app, session, { method: 'GET', url: '/api/me/export' })).json();

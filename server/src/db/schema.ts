@@ -668,13 +668,18 @@ export const draftVersions = pgTable(
 
 export const endorsementStanceEnum = pgEnum('endorsement_stance', ENDORSEMENT_STANCES);
 
-/** Each expert's endorsement of or objection to a draft; a new stance replaces the old. */
+/**
+ * Each expert's endorsement of or objection to one version of a draft; a new stance on the same
+ * version replaces the old. The draft's counts are those of its current version; stances on older
+ * versions stay as its history.
+ */
 export const draftEndorsements = pgTable(
   'draft_endorsements',
   {
     draftId: uuid('draft_id')
       .notNull()
       .references(() => drafts.id),
+    version: integer('version').notNull(),
     expertId: uuid('expert_id')
       .notNull()
       .references(() => users.id),
@@ -682,7 +687,7 @@ export const draftEndorsements = pgTable(
     note: text('note'),
     ...timestamps,
   },
-  (t) => [primaryKey({ columns: [t.draftId, t.expertId] }), index('draft_endorsements_expert_idx').on(t.expertId)],
+  (t) => [primaryKey({ columns: [t.draftId, t.version, t.expertId] }), index('draft_endorsements_expert_idx').on(t.expertId)],
 );
 
 /** A resident's one vote among a campaign's published drafts; voting for another draft moves it. */

@@ -747,6 +747,10 @@ export const en: Messages = {
       appealRestored: 'Your appeal was upheld: “{{title}}” is back',
       appealKept: 'Your appeal about “{{title}}” was answered: the decision stands',
       reason: 'Reason: {{reason}}',
+      draftPublishedFromEntry: 'The panel published a draft of the wording that draws on your phrase: “{{title}}”',
+      draftPublishedFromEntryContext: 'Drawing on: {{phrases}}',
+      commentOnDraft: '{{actor}} commented on your draft “{{title}}”',
+      commentOnDraftMany: 'Your draft “{{title}}” has {{formatted}} new comments',
     },
   },
   shortlist: {
@@ -1144,6 +1148,7 @@ export const en: Messages = {
     },
     endorsementsHeading: 'The expert panel’s opinions',
     noEndorsements: 'No expert left an opinion.',
+    onVersion: 'on version {{number}}',
     stances: {
       endorse: 'Endorses',
       object: 'Objects',

@@ -746,6 +746,10 @@ export const zhCN = {
       appealRestored: '你的申诉已受理：“{{title}}”已恢复',
       appealKept: '你对“{{title}}”的申诉已答复：维持原决定',
       reason: '理由：{{reason}}',
+      draftPublishedFromEntry: '专家组发布了一份吸收你的表述的定稿草案：“{{title}}”',
+      draftPublishedFromEntryContext: '吸收了：{{phrases}}',
+      commentOnDraft: '{{actor}} 评论了你的草案“{{title}}”',
+      commentOnDraftMany: '你的草案“{{title}}”收到 {{formatted}} 条新评论',
     },
   },
   shortlist: {
@@ -1143,6 +1147,7 @@ export const zhCN = {
     },
     endorsementsHeading: '专家组的意见',
     noEndorsements: '没有专家留下意见。',
+    onVersion: '针对第 {{number}} 版',
     stances: {
       endorse: '赞同',
       object: '反对',

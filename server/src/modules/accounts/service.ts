@@ -276,7 +276,7 @@ async function panelWorkOf(db: Executor, userId: string) {
     rowsOf(sql`SELECT id, target_type, target_id, parent_id, body, created_at FROM panel_notes WHERE author_id = ${userId} ORDER BY created_at`),
     rowsOf(sql`SELECT id, campaign_id, status, created_at FROM drafts WHERE author_id = ${userId} ORDER BY created_at`),
     rowsOf(sql`SELECT draft_id, number, text, rationale, source_submission_ids, created_at FROM draft_versions WHERE author_id = ${userId} ORDER BY created_at`),
-    rowsOf(sql`SELECT draft_id, stance, note, created_at, updated_at FROM draft_endorsements WHERE expert_id = ${userId} ORDER BY created_at`),
+    rowsOf(sql`SELECT draft_id, version, stance, note, created_at, updated_at FROM draft_endorsements WHERE expert_id = ${userId} ORDER BY created_at`),
     rowsOf(sql`SELECT draft_id, campaign_id, created_at FROM draft_votes WHERE user_id = ${userId} ORDER BY created_at`),
   ]);
   return {
@@ -284,7 +284,7 @@ async function panelWorkOf(db: Executor, userId: string) {
     panelNotes: notes.map((n) => ({ id: n.id, targetType: n.target_type, targetId: n.target_id, parentId: n.parent_id, body: n.body, createdAt: iso(n.created_at) })),
     draftsCreated: created.map((d) => ({ id: d.id, campaignId: d.campaign_id, status: d.status, createdAt: iso(d.created_at) })),
     draftVersions: versions.map((v) => ({ draftId: v.draft_id, number: v.number, text: v.text, rationale: v.rationale, sourceSubmissionIds: v.source_submission_ids, createdAt: iso(v.created_at) })),
-    draftEndorsements: stances.map((e) => ({ draftId: e.draft_id, stance: e.stance, note: e.note, createdAt: iso(e.created_at), updatedAt: iso(e.updated_at) })),
+    draftEndorsements: stances.map((e) => ({ draftId: e.draft_id, version: e.version, stance: e.stance, note: e.note, createdAt: iso(e.created_at), updatedAt: iso(e.updated_at) })),
     draftVotes: draftVotes.map((v) => ({ draftId: v.draft_id, campaignId: v.campaign_id, createdAt: iso(v.created_at) })),
   };
 }

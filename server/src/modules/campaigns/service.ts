@@ -166,34 +166,47 @@ export async function moveToStage(tx: Executor, campaignId: string, stage: Stage
   await tx.insert(stageTransitions).values({ campaignId, stage }).onConflictDoNothing();
 }
 
+/**
+ * Moves a locked campaign on to `stage`, which must be its next one (else 409 conflict): the stage
+ * and its start, the audit log, the participants' notifications and the live event, in the caller's
+ * transaction. Changing the stage and adopting a draft both come through here.
+ */
+export async function advanceStage(
+  tx: Executor,
+  actor: Actor,
+  current: { id: string; title: string; stage: Stage },
+  stage: Stage,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  const next = nextStage(current.stage);
+  if (stage !== next) {
+    throw new AppError(
+      'conflict',
+      409,
+      next ? `The campaign is in the ${current.stage} stage; it can only move on to ${next}.` : 'The campaign has been announced; it has no further stage.',
+      { stage: current.stage, nextStage: next },
+    );
+  }
+  await moveToStage(tx, current.id, stage);
+  await tx.insert(auditLog).values({
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: 'campaign.stage_changed',
+    targetType: 'campaign',
+    targetId: current.id,
+    reason: `moved to ${stage}`,
+    details: { from: current.stage, to: stage, ...details },
+  });
+  await notifyParticipants(tx, { id: current.id, title: current.title }, { from: current.stage, stage });
+  await recordEvent(tx, current.id, 'stage.changed', { stage });
+}
+
 /** Moves the campaign to the next stage only; anything else is a 409 conflict. */
 export async function changeStage(db: Executor, actor: Actor, slug: string, stage: Stage): Promise<Campaign> {
   await db.transaction(async (tx) => {
     const [current] = await tx.select().from(campaigns).where(eq(campaigns.slug, slug)).for('update');
     if (!current) throw notFound(`There is no campaign "${slug}".`);
-    const next = nextStage(current.stage);
-    if (stage !== next) {
-      throw new AppError(
-        'conflict',
-        409,
-        next
-          ? `The campaign is in the ${current.stage} stage; it can only move on to ${next}.`
-          : 'The campaign has been announced; it has no further stage.',
-        { stage: current.stage, nextStage: next },
-      );
-    }
-    await moveToStage(tx, current.id, stage);
-    await tx.insert(auditLog).values({
-      actorId: actor.id,
-      actorRole: actor.role,
-      action: 'campaign.stage_changed',
-      targetType: 'campaign',
-      targetId: current.id,
-      reason: `moved to ${stage}`,
-      details: { from: current.stage, to: stage },
-    });
-    await notifyParticipants(tx, { id: current.id, title: current.title }, { from: current.stage, stage });
-    await recordEvent(tx, current.id, 'stage.changed', { stage });
+    await advanceStage(tx, actor, current, stage);
   });
   return getCampaign(db, slug);
 }

@@ -20,6 +20,7 @@ import { commentEdits, createComment, deleteComment, editComment, voteOnComment,
 /** Where each target kind's thread lives; a new kind adds its path here. */
 const TARGET_PATHS: Record<CommentTargetType, { path: string; params: z.ZodObject<{ id: z.ZodUUID }>; name: string }> = {
   submission: { path: '/api/submissions/:id/comments', params: z.object({ id: z.uuid({ message: 'not a valid entry id' }) }), name: 'an entry' },
+  draft: { path: '/api/drafts/:id/comments', params: z.object({ id: z.uuid({ message: 'not a valid draft id' }) }), name: 'a published draft' },
 };
 
 const commenter = (request: FastifyRequest): Commenter => request.user!;

@@ -23,17 +23,20 @@ export type Commenter = { id: string; role: Role; displayName: string };
 
 const HOUR_MS = 3_600_000;
 
+/** How messages name each kind of target. */
+const TARGET_NAMES: Record<CommentTargetType, string> = { submission: 'entry', draft: 'draft' };
+
 /** The target if the viewer may see it, else 404. */
 export async function visibleTarget(db: Executor, type: CommentTargetType, id: string, viewer: Commenter | null): Promise<CommentTarget> {
   const target = await COMMENT_TARGETS[type].load(db, id, viewer);
-  if (!target) throw notFound('There is no such entry, or it is not public.');
+  if (!target) throw notFound(`There is no such ${TARGET_NAMES[type]}, or it is not public.`);
   return target;
 }
 
 /** The target taking part in the discussion now: its stage allows it, and it is open to comments. */
 function assertOpen(target: CommentTarget): void {
   assertStageAllows(target.campaign, COMMENT_TARGETS[target.type].stageAction);
-  if (!target.open) throw conflict('This entry is not open to discussion any more; its comments stay readable.');
+  if (!target.open) throw conflict(`This ${TARGET_NAMES[target.type]} is not open to discussion; its comments stay readable.`);
 }
 
 /** A comment as presented; `lock` takes its row for the rest of the transaction, before anything is decided on it. */

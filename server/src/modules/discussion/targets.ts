@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { canCommentOnSubmission, canSeeSubmission, type CommentTargetType, type PolicyViewer, type StageAction, type SubmissionStatus } from '@city-spirit/shared';
+import {
+  canCommentOnSubmission,
+  canSeeDraft,
+  canSeeSubmission,
+  inDraftStatusSet,
+  type CommentTargetType,
+  type DraftStatus,
+  type PolicyViewer,
+  type StageAction,
+  type SubmissionStatus,
+} from '@city-spirit/shared';
 import type { Executor } from '../../db/client.ts';
 import { toCampaignRules, type CampaignRules } from '../campaigns/service.ts';
 
@@ -9,11 +19,11 @@ export type CommentTarget = {
   id: string;
   campaign: CampaignRules & { title: string };
   authorId: string;
-  /** How notifications name it: an entry's phrase. */
+  /** How notifications name it: an entry's phrase, a draft's current wording. */
   title: string;
   /** Whether new comments (and votes on comments) are taken, whatever the stage. */
   open: boolean;
-  /** The entry the web opens for it. */
+  /** The entry the web opens for it (none for a draft). */
   entryId: string | null;
 };
 
@@ -59,7 +69,43 @@ const submissionTarget: TargetKind = {
   },
 };
 
-/** Every kind of comment target; drafts add theirs here, and the routes and rules stay as they are. */
+/** A draft: seen as the policy says, open to residents' comments once published (until adopted). */
+const draftTarget: TargetKind = {
+  stageAction: 'commentOnDraft',
+  async load(db, id, viewer) {
+    const { rows } = await db.execute<{
+      id: string;
+      status: DraftStatus;
+      author_id: string;
+      text: string;
+      campaign_id: string;
+      slug: string;
+      stage: CampaignRules['stage'];
+      settings: CampaignRules['settings'];
+      title: string;
+    }>(sql`
+      SELECT d.id, d.status, d.author_id, v.text, c.id AS campaign_id, c.slug, c.stage, c.settings, c.title
+      FROM drafts d JOIN draft_versions v ON v.draft_id = d.id AND v.number = d.current_version JOIN campaigns c ON c.id = d.campaign_id
+      WHERE d.id = ${id}`);
+    const row = rows[0];
+    if (!row || !canSeeDraft({ status: row.status }, viewer)) return null;
+    return {
+      type: 'draft',
+      id: row.id,
+      campaign: { ...toCampaignRules({ id: row.campaign_id, slug: row.slug, stage: row.stage, settings: row.settings }), title: row.title },
+      authorId: row.author_id,
+      title: row.text,
+      open: inDraftStatusSet('openToResidents', row.status),
+      entryId: null,
+    };
+  },
+  async countComments(tx, id, delta) {
+    await tx.execute(sql`UPDATE drafts SET comment_count = comment_count + ${delta} WHERE id = ${id}`);
+  },
+};
+
+/** Every kind of comment target; a new kind adds its entry here, and the routes and rules stay as they are. */
 export const COMMENT_TARGETS: Record<CommentTargetType, TargetKind> = {
   submission: submissionTarget,
+  draft: draftTarget,
 };

@@ -35,7 +35,7 @@ export async function mergeEntry(db: Database, moderator: Moderator, sourceId: s
     if (source.campaign.id !== target.campaign.id) throw invalid('body.mergeIntoId', 'both entries must be in the same campaign');
     for (const entry of [source, target]) {
       if (!inStatusSet('listed', entry.status as SubmissionStatus)) {
-        throw new AppError('conflict', 409, `Only entries in the lists can be merged; "${entry.entryPhrase}" is ${entry.status}.`, { currentStatus: entry.status, entryId: entry.id });
+        throw new AppError('conflict', 409, `Only entries in the lists can be merged; "${entry.title}" is ${entry.status}.`, { currentStatus: entry.status, entryId: entry.id });
       }
     }
     const { rows: into } = await tx.execute(sql`SELECT 1 FROM submissions WHERE merged_into_id = ${source.id} AND status = 'merged' LIMIT 1`);
@@ -67,7 +67,7 @@ export async function mergeEntry(db: Database, moderator: Moderator, sourceId: s
     await tx.execute(sql`UPDATE submissions SET vote_count = vote_count + ${moved.length}, updated_at = now() WHERE id = ${target.id}`);
     await tx.execute(sql`DELETE FROM shortlist_entries WHERE submission_id = ${source.id}`);
 
-    const details = { reason, mergedIntoId: target.id, mergedIntoPhrase: target.entryPhrase };
+    const details = { reason, mergedIntoId: target.id, mergedIntoPhrase: target.title };
     await tellAuthor(tx, source, 'entry.merged', details);
     for (const move of moves) {
       if (move.user_id === source.authorId) continue;
@@ -75,7 +75,7 @@ export async function mergeEntry(db: Database, moderator: Moderator, sourceId: s
         userId: move.user_id,
         kind: 'entry.merged',
         campaignId: source.campaign.id,
-        subject: { type: 'submission', id: source.id, title: source.entryPhrase },
+        subject: { type: 'submission', id: source.id, title: source.title },
         entryId: target.id,
         actorId: null,
         details: { ...details, yourVote: move.kind },

@@ -36,7 +36,8 @@ type ContentRow = {
   type: 'submission' | 'comment';
   text: string;
   explanation: string | null;
-  entry_id: string;
+  entry_id: string | null;
+  draft_id: string | null;
   entry_phrase: string;
   status: string;
   pending_reason: string | null;
@@ -63,14 +64,18 @@ export async function moderationQueue(db: Executor, query: z.output<typeof queue
   const allIds = page.map((row) => row.target_id);
 
   const { rows: contents } = await db.execute<ContentRow>(sql`
-    SELECT s.id, 'submission' AS type, s.phrase AS text, s.explanation, s.id AS entry_id, s.phrase AS entry_phrase, s.status::text AS status, s.pending_reason,
+    SELECT s.id, 'submission' AS type, s.phrase AS text, s.explanation, s.id AS entry_id, NULL::uuid AS draft_id, s.phrase AS entry_phrase, s.status::text AS status, s.pending_reason,
       u.id AS author_id, u.display_name AS author_name, (u.banned_at IS NOT NULL) AS author_banned, s.created_at
     FROM submissions s JOIN users u ON u.id = s.author_id WHERE s.id = ANY(${sql.param(ids('submission'))}::uuid[])
     UNION ALL
-    SELECT k.id, 'comment', k.body, NULL, s.id, s.phrase,
+    SELECT k.id, 'comment', k.body, NULL, s.id, d.id, coalesce(s.phrase, v.text),
       CASE WHEN k.deleted_at IS NOT NULL THEN 'deleted' WHEN k.hidden_at IS NOT NULL THEN 'hidden' ELSE 'visible' END, NULL,
       u.id, u.display_name, (u.banned_at IS NOT NULL), k.created_at
-    FROM comments k JOIN submissions s ON s.id = k.target_id JOIN users u ON u.id = k.author_id WHERE k.id = ANY(${sql.param(ids('comment'))}::uuid[])`);
+    FROM comments k JOIN users u ON u.id = k.author_id
+    LEFT JOIN submissions s ON k.target_type = 'submission' AND s.id = k.target_id
+    LEFT JOIN drafts d ON k.target_type = 'draft' AND d.id = k.target_id
+    LEFT JOIN draft_versions v ON v.draft_id = d.id AND v.number = d.current_version
+    WHERE k.id = ANY(${sql.param(ids('comment'))}::uuid[])`);
   const authorIds = [...new Set(contents.map((content) => content.author_id))];
   const [{ rows: reports }, { rows: history }, { rows: appeals }] = await Promise.all([
     db.execute<{ target_id: string; reason: QueueItem['reports'][number]['reason']; note: string; created_at: string }>(sql`
@@ -99,6 +104,7 @@ export async function moderationQueue(db: Executor, query: z.output<typeof queue
           text: content.text,
           explanation: content.explanation,
           entryId: content.entry_id,
+          draftId: content.draft_id,
           entryPhrase: content.entry_phrase,
           author: { id: content.author_id, displayName: content.author_name, banned: content.author_banned },
           createdAt: iso(content.created_at),

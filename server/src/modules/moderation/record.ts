@@ -61,7 +61,7 @@ export async function tellAuthor(tx: Executor, content: ModeratedContent, kind: 
     userId: content.authorId,
     kind,
     campaignId: content.campaign.id,
-    subject: content.type === 'submission' ? { type: 'submission', id: content.id, title: content.entryPhrase } : { type: 'comment', id: content.id, title: content.entryPhrase },
+    subject: { type: content.type, id: content.id, title: content.title },
     entryId: content.entryId,
     actorId: null,
     details,

@@ -25,6 +25,7 @@ export const NOTIFICATION_GROUPING: Record<NotificationKind, (subject: Subject) 
   'comment.restored': (subject) => `comment.restored:${subject.id}`,
   'appeal.answered': (subject) => `appeal.answered:${subject.id}`,
   'campaign.stage_changed': (subject) => `campaign.stage_changed:${subject.id}`,
+  'draft.published_from_your_entry': (subject) => `draft.published_from_your_entry:${subject.id}`,
 };
 
 export type NotificationInput = {
@@ -53,7 +54,7 @@ export async function notify(tx: Executor, input: NotificationInput): Promise<vo
 }
 
 /**
- * Tells everyone who took part in the campaign (an entry, a vote, a comparison or a comment) that
+ * Tells everyone who took part in the campaign (an entry, a vote, a comparison, a comment or a draft vote) that
  * its stage changed: one statement, in the stage change's transaction.
  */
 export async function notifyParticipants(tx: Executor, campaign: { id: string; title: string }, details: Record<string, unknown>): Promise<void> {
@@ -67,6 +68,7 @@ export async function notifyParticipants(tx: Executor, campaign: { id: string; t
       UNION SELECT user_id FROM votes WHERE campaign_id = ${campaign.id}
       UNION SELECT user_id FROM comparisons WHERE campaign_id = ${campaign.id} AND valid
       UNION SELECT author_id FROM comments WHERE campaign_id = ${campaign.id}
+      UNION SELECT user_id FROM draft_votes WHERE campaign_id = ${campaign.id}
     ) p JOIN users u ON u.id = p.user_id AND u.deleted_at IS NULL
     ON CONFLICT (user_id, group_key) WHERE read_at IS NULL DO UPDATE SET
       count = notifications.count + 1, updated_at = now(), details = EXCLUDED.details`);

@@ -4,7 +4,8 @@ import { campaignSlugParamsSchema, submissionIdParamsSchema, voteBudgetSchema, v
 import { problemResponses } from '../../plugins/errors.ts';
 import { castVote, voteBudget, withdrawVote } from './service.ts';
 
-const voterOf = (request: FastifyRequest) => ({ ...request.user!, verified: request.account!.verifiedAt !== null });
+/** The signed-in resident with whether their account is verified, as the vote rules need them. */
+export const voterOf = (request: FastifyRequest) => ({ ...request.user!, verified: request.account!.verifiedAt !== null });
 
 export const voteRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(

@@ -9,7 +9,14 @@ import { campaignRules, toCampaignRules, type CampaignRules } from '../campaigns
 import { assertStageAllows } from '../campaigns/stages.ts';
 
 /** The signed-in resident as the session lookup read them. */
-type Voter = { id: string; role: Role; verified: boolean };
+export type Voter = { id: string; role: Role; verified: boolean };
+
+/** A campaign that counts verified residents' votes only refuses the others (support votes and draft votes alike). */
+export function assertVoterCounts(campaign: CampaignRules, voter: { verified: boolean }): void {
+  if (campaign.settings.votingRequiresVerification && !voter.verified) {
+    throw forbidden('This campaign counts votes from verified residents only: verify your mobile number on your account page first.');
+  }
+}
 
 /** Vote counts stay hidden from residents while the campaign says so, until the discuss stage ends. */
 export function voteCountsHiddenFor(campaign: CampaignRules, viewer: { role: Role } | null): boolean {
@@ -92,9 +99,7 @@ function result(campaign: CampaignRules, voter: Voter, voted: boolean, voteCount
 export async function castVote(db: Database, voter: Voter, submissionId: string): Promise<VoteResult> {
   const { entry, campaign } = await votableEntry(db, voter, submissionId);
   if (!inStatusSet('listed', entry.status)) throw conflict(`This entry is ${entry.status}; it cannot be supported.`);
-  if (campaign.settings.votingRequiresVerification && !voter.verified) {
-    throw forbidden('This campaign counts votes from verified residents only: verify your mobile number on your account page first.');
-  }
+  assertVoterCounts(campaign, voter);
   const max = campaign.settings.maxVotesPerUser;
   const [cast] = await castVoteStatement(db).execute({ user: voter.id, entry: entry.id, campaign: campaign.id, max });
   const { voted, used, voteCount } = cast!;

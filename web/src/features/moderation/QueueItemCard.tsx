@@ -132,11 +132,12 @@ export const QueueItemCard = forwardRef<QueueItemHandle, Props>(function QueueIt
       </header>
 
       <h2 id={headingId} className="queue-item__title" lang={textLang(title)}>
-        {entry ? (
+        {entry && item.target.entryId ? (
           <Link to={paths.entry(item.target.entryId)}>{item.target.text}</Link>
         ) : (
           <>
-            <span className="queue-item__on">{t('moderation.item.commentOn')}</span> <Link to={paths.entry(item.target.entryId)}>{item.target.entryPhrase}</Link>
+            <span className="queue-item__on">{t('moderation.item.commentOn')}</span>{' '}
+            {item.target.entryId ? <Link to={paths.entry(item.target.entryId)}>{item.target.entryPhrase}</Link> : <span>{item.target.entryPhrase}</span>}
           </>
         )}
       </h2>

@@ -12,6 +12,9 @@ export function notificationText(t: TFunction, format: Format, notification: Not
   const reason = typeof notification.details.reason === 'string' && notification.details.reason ? t('notifications.kinds.reason', { reason: notification.details.reason }) : undefined;
   switch (notification.kind) {
     case 'comment.on_entry':
+      if (notification.subject.type === 'draft') {
+        return { headline: many ? t('notifications.kinds.commentOnDraftMany', { title, formatted: count }) : t('notifications.kinds.commentOnDraft', { actor, title }) };
+      }
       return { headline: many ? t('notifications.kinds.commentOnEntryMany', { title, formatted: count }) : t('notifications.kinds.commentOnEntry', { actor, title }) };
     case 'comment.reply':
       return {
@@ -45,5 +48,13 @@ export function notificationText(t: TFunction, format: Format, notification: Not
         headline: notification.details.outcome === 'restored' ? t('notifications.kinds.appealRestored', { title }) : t('notifications.kinds.appealKept', { title }),
         context: reason,
       };
+    case 'draft.published_from_your_entry':
+      return { headline: t('notifications.kinds.draftPublishedFromEntry', { title }), context: draftSources(t, notification.details.phrases) };
   }
+}
+
+/** Which of the reader's entries the published draft draws on. */
+function draftSources(t: TFunction, phrases: unknown): string | undefined {
+  if (!Array.isArray(phrases) || phrases.length === 0) return undefined;
+  return t('notifications.kinds.draftPublishedFromEntryContext', { phrases: phrases.filter((phrase) => typeof phrase === 'string').join('、') });
 }

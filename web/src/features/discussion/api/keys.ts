@@ -1,7 +1,6 @@
-import type { CommentSort, StageAction } from '@city-spirit/shared';
+import type { CommentSort, CommentTargetType, StageAction } from '@city-spirit/shared';
 
-/** What a thread hangs on: an entry, or a draft the panel published. */
-export type CommentTargetType = 'submission' | 'draft';
+/** What a thread hangs on: an entry or a published draft. */
 export type CommentTarget = { type: CommentTargetType; id: string };
 
 /** The orders the thread offers; `old` is the replies' own order. */
