@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { stageSchema, type Stage } from '@city-spirit/shared';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -21,6 +22,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: booleanFromEnv.default(false),
   SEED_DEMO_DATA: booleanFromEnv.optional(),
+  SEED_STAGE: stageSchema.default('collect'),
   WEB_DIST_DIR: z.string().min(1).default('web/dist'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   RATE_LIMIT_ENABLED: booleanFromEnv.default(true),
@@ -49,6 +51,8 @@ export type Config = {
   trustProxy: boolean;
   /** Load the demo campaign, phrases and accounts into an empty database (never in production). */
   seedDemoData: boolean;
+  /** The stage the demo campaign is built in on first start (SEED_STAGE), with what the earlier stages leave. */
+  seedStage: Stage;
   /** Directory of the built web app, or null to serve the API only. */
   webDistDir: string | null;
   redisUrl: string | undefined;
@@ -96,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
+    seedStage: e.SEED_STAGE,
     webDistDir: path.resolve(repoRoot, e.WEB_DIST_DIR),
     redisUrl: e.REDIS_URL,
     rateLimit: {

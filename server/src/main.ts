@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   try {
     await runMigrations(databaseUrl);
     const seedPool = createPool(databaseUrl, 2);
-    const { demoSeeded } = await seedDatabase(createDatabase(seedPool), { demo: config.seedDemoData });
+    const { demoSeeded } = await seedDatabase(createDatabase(seedPool), { demo: config.seedDemoData, stage: config.seedStage });
     const backfilled = await backfillTextIndex(createDatabase(seedPool));
     await seedPool.end();
 

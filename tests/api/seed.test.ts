@@ -72,6 +72,45 @@ describe('demo data', () => {
     expect(Number(rows[0]!.reports)).toBeGreaterThanOrEqual(3);
   });
 
+  it('builds the campaign in any later stage with what the earlier stages leave, every count from its rows', async () => {
+    for (const stage of ['refine', 'announced'] as const) {
+      const { db, close } = await createTestDatabasePool();
+      onTestFinished(close);
+      await seedDatabase(db, { demo: true, stage });
+      const { rows } = await db.execute<Record<string, string>>(sql`
+        SELECT (SELECT stage::text FROM campaigns LIMIT 1) AS stage,
+          (SELECT string_agg(stage::text, ',' ORDER BY started_at) FROM stage_transitions) AS stages,
+          (SELECT count(*) FROM comparisons WHERE valid) AS comparisons,
+          (SELECT count(*) FROM assessments) AS assessments,
+          (SELECT count(*) FROM panel_notes) AS notes,
+          (SELECT count(*) FROM drafts WHERE status IN ('published', 'adopted')) AS public_drafts,
+          (SELECT count(*) FROM drafts WHERE status = 'draft') AS in_review,
+          (SELECT count(*) FROM drafts WHERE status = 'adopted') AS adopted,
+          (SELECT count(*) FROM draft_versions) AS versions,
+          (SELECT count(*) FROM draft_votes) AS draft_votes,
+          (SELECT count(*) FROM drafts d WHERE d.vote_count <> (SELECT count(*) FROM draft_votes v WHERE v.draft_id = d.id)
+            OR d.comment_count <> (SELECT count(*) FROM comments c WHERE c.target_type = 'draft' AND c.target_id = d.id AND c.deleted_at IS NULL)
+            OR d.endorsements <> (SELECT count(*) FROM draft_endorsements e WHERE e.draft_id = d.id AND e.version = d.current_version AND e.stance = 'endorse')) AS drift,
+          (SELECT count(*) FROM submissions WHERE created_at >= (SELECT started_at FROM stage_transitions WHERE stage = 'discuss')) AS written_after_collect,
+          (SELECT count(*) FROM notifications WHERE kind = 'campaign.stage_changed') AS told`);
+      expect(rows[0]).toMatchObject({
+        stage,
+        stages: stage === 'refine' ? 'collect,discuss,refine' : 'collect,discuss,refine,announced',
+        assessments: '15',
+        notes: '4',
+        public_drafts: '2',
+        in_review: '1',
+        adopted: stage === 'announced' ? '1' : '0',
+        versions: '4',
+        drift: '0',
+        written_after_collect: '0',
+      });
+      expect(Number(rows[0]!.comparisons)).toBeGreaterThan(500);
+      expect(Number(rows[0]!.draft_votes)).toBeGreaterThan(50);
+      expect(Number(rows[0]!.told)).toBeGreaterThan(100);
+    }
+  });
+
   it('loads only once, even when several instances start together', async () => {
     const { db, close } = await createTestDatabasePool();
     onTestFinished(close);

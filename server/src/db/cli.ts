@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import { eq, or, sql } from 'drizzle-orm';
-import { normalizePhone, roleSchema } from '@city-spirit/shared';
+import { normalizePhone, roleSchema, stageSchema } from '@city-spirit/shared';
 import { deleteUserSessions } from '../modules/accounts/sessions.ts';
 import { createDatabase, createPool, type Database } from './client.ts';
 import { auditLog, users } from './schema.ts';
@@ -9,7 +9,7 @@ import { startEmbeddedPostgres } from './embedded.ts';
 import { runMigrations } from './migrate.ts';
 import { seedDatabase } from './seed.ts';
 
-const USAGE = 'usage: npm run db:migrate | npm run db:seed [-- --stage discuss] | npm run user:role -- <email or phone> <resident|moderator|expert|admin> "<reason>"';
+const USAGE = 'usage: npm run db:migrate | npm run db:seed [-- --stage collect|discuss|refine|announced] | npm run user:role -- <email or phone> <resident|moderator|expert|admin> "<reason>"';
 
 async function run(command: string | undefined, args: string[]): Promise<void> {
   if (command !== 'migrate' && command !== 'seed' && command !== 'role') throw new ConfigError(USAGE);
@@ -33,9 +33,9 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     if (command === 'seed') {
       const pool = createPool(databaseUrl, 2);
       const stageAt = args.indexOf('--stage');
-      const stage = stageAt >= 0 ? args[stageAt + 1] : undefined;
-      if (stage !== undefined && stage !== 'collect' && stage !== 'discuss') throw new ConfigError('usage: npm run db:seed -- [--stage collect|discuss]');
-      const { demoSeeded } = await seedDatabase(createDatabase(pool), { demo: config.seedDemoData, ...(stage && { stage }) });
+      const stage = stageAt >= 0 ? stageSchema.safeParse(args[stageAt + 1]) : { success: true as const, data: config.seedStage };
+      if (!stage.success) throw new ConfigError('usage: npm run db:seed -- [--stage collect|discuss|refine|announced]');
+      const { demoSeeded } = await seedDatabase(createDatabase(pool), { demo: config.seedDemoData, stage: stage.data });
       await pool.end();
       console.log(
         demoSeeded

@@ -3,13 +3,14 @@ import path from 'node:path';
 import { count, sql } from 'drizzle-orm';
 import { hash } from '@node-rs/argon2';
 import { z } from 'zod';
-import { campaignCreateSchema, COMMENT_MAX_DEPTH, roleSchema } from '@city-spirit/shared';
+import { campaignCreateSchema, COMMENT_MAX_DEPTH, roleSchema, type Stage, stageReached } from '@city-spirit/shared';
+import { dateDemoStages, type DemoCast, moveDemoTo, seedAdoption, seedDiscussWork, seedRefineWork } from './seed-panel.ts';
 import { notify } from '../modules/notifications/service.ts';
 import { mergeEntry } from '../modules/moderation/merge.ts';
 import { repoRoot } from '../config.ts';
 import type { Database, Executor } from './client.ts';
 import { campaigns, districts, submissions, users, votes } from './schema.ts';
-import { createCampaign, moveToStage } from '../modules/campaigns/service.ts';
+import { createCampaign } from '../modules/campaigns/service.ts';
 import { textIndexColumns } from '../modules/submissions/text-index.ts';
 
 const seedsDir = path.join(repoRoot, 'seeds');
@@ -20,6 +21,8 @@ const accountsFileSchema = z.object({
     z.object({ email: z.email(), displayName: z.string(), role: roleSchema, districtCode: z.string(), verified: z.boolean() }),
   ),
   sampleResidents: z.array(z.object({ displayName: z.string(), districtCode: z.string() })),
+  /** The expert panel's other two members (no sign-in): with expert@example.com, the default quorum of three. */
+  panel: z.array(z.object({ displayName: z.string(), districtCode: z.string() })).length(2),
 });
 
 type DemoComment = {
@@ -74,7 +77,7 @@ export async function seedDistricts(db: Database): Promise<void> {
 }
 
 /** The Chongqing campaign, one account per role and sample phrases; only into a database without campaigns. */
-export type DemoOptions = { stage?: 'collect' | 'discuss' };
+export type DemoOptions = { stage?: Stage };
 
 export async function seedDemoData(db: Database, options: DemoOptions = {}): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -102,6 +105,10 @@ export async function seedDemoData(db: Database, options: DemoOptions = {}): Pro
       .insert(users)
       .values(accountsFile.sampleResidents.map((resident) => ({ ...resident, verifiedAt: new Date() })))
       .returning({ id: users.id, displayName: users.displayName });
+    const panelists = await tx
+      .insert(users)
+      .values(accountsFile.panel.map((member) => ({ ...member, role: 'expert' as const, verifiedAt: new Date() })))
+      .returning({ id: users.id });
 
     const phrases = await readJson('phrases.json', phrasesFileSchema);
     const now = Date.now();
@@ -127,7 +134,24 @@ export async function seedDemoData(db: Database, options: DemoOptions = {}): Pro
     await seedDemoVotes(tx, campaign.id, residents, entries, now);
     await seedDemoComments(tx, { id: campaign.id, slug: campaign.slug }, residents, accounts, entries, now);
     await seedDemoModeration(tx, campaign.id, residents, accounts, entries);
-    if (options.stage === 'discuss') await startDiscussion(tx, campaign.id, accounts, entries);
+    const stage = options.stage ?? 'collect';
+    const demo = { id: campaign.id, title: campaign.title };
+    const expert = accounts.find((account) => account.email === 'expert@example.com')!;
+    const cast: DemoCast = { panel: [expert, panelists[0]!, panelists[1]!], residents, entries };
+    if (stageReached(stage, 'discuss')) {
+      await moveDemoTo(tx, demo, 'collect', 'discuss');
+      await startDiscussion(tx, campaign.id, accounts, entries);
+      await seedDiscussWork(tx, demo, cast, now);
+    }
+    if (stageReached(stage, 'refine')) {
+      await moveDemoTo(tx, demo, 'discuss', 'refine');
+      const drafts = await seedRefineWork(tx, demo, cast, now);
+      if (stage === 'announced') {
+        await seedAdoption(tx, demo, drafts, now);
+        await moveDemoTo(tx, demo, 'refine', 'announced');
+      }
+    }
+    await dateDemoStages(tx, demo, stage, now);
     return true;
   });
 }
@@ -282,10 +306,9 @@ async function seedDemoModeration(tx: Executor, campaignId: string, residents: P
   await mergeEntry(tx as unknown as Database, { id: moderator.id, role: 'moderator' }, source.id, target.id, '与“爬坡上坎，步步登高”意思相同，合并后支持票一并计入。');
 }
 
-/** `npm run db:seed -- --stage discuss`: the demo campaign in the discuss stage, with a shortlist. */
+/** `npm run db:seed -- --stage discuss` (or later): the shortlist the moderators picked. */
 async function startDiscussion(tx: Executor, campaignId: string, accounts: Account[], entries: { id: string; phrase: string }[]) {
   const moderator = accounts.find((account) => account.email === 'moderator@example.com')!;
-  await moveToStage(tx, campaignId, 'discuss');
   const picks: [string, string][] = [
     ['坚韧顽强，开放包容', '讨论中支持最多的一条：既说出了抗战以来的坚守，也说出了内陆开放高地的胸怀。'],
     ['爬坡上坎，步步登高', '把山城的日常变成向上的精神，好记，也合并了相近的“爬坡上坎 不怕苦”。'],
