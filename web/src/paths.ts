@@ -15,6 +15,8 @@ export const paths = {
   notifications: '/notifications',
   moderation: '/moderation',
   moderationLog: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/moderation-log`,
+  drafts: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/drafts`,
+  result: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/result`,
 };
 
 /** The sign-in or sign-up page, coming back to `next` afterwards. */

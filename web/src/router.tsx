@@ -16,6 +16,8 @@ import { ModerationLogPage } from './features/moderation-log/ModerationLogPage.t
 import { AppLayout } from './routes/AppLayout.tsx';
 import { BrowseRoute } from './routes/BrowseRoute.tsx';
 import { EntryRoute } from './routes/EntryRoute.tsx';
+import { DraftsRoute } from './routes/DraftsRoute.tsx';
+import { ResultPage } from './features/result/ResultPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -38,6 +40,8 @@ export const router = createBrowserRouter([
           { path: 'account', Component: AccountPage },
           { path: 'notifications', Component: NotificationsPage },
           { path: 'moderation', Component: ModerationPage },
+          { path: 'campaigns/:slug/drafts', Component: DraftsRoute },
+          { path: 'campaigns/:slug/result', Component: ResultPage },
           { path: '*', Component: NotFoundPage },
         ],
       },
