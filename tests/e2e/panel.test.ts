@@ -67,7 +67,10 @@ describe.skipIf(!hasChromium)('the expert panel’s workspace in a browser', () 
     const expert = await openPhonePage(web.browser);
     const { page } = expert;
     await signInOnPage(page, web.baseUrl, 'expert@example.com', DEMO_PASSWORD, `/campaigns/${slug}`);
-    await page.getByRole('link', { name: '专家组工作台' }).click();
+    const panelLink = page.getByRole('link', { name: '专家组工作台' });
+    // The link shows once the session and the campaign are known; clicked before, it would move under the pointer.
+    await expect.poll(() => panelLink.getAttribute('href'), { timeout: 15_000 }).toBe(panelPath);
+    await panelLink.click();
     await page.waitForURL(`${web.baseUrl}${panelPath}`);
     await expect.poll(() => page.title()).toBe('专家组工作台 · 城市精神');
     const card = page.getByRole('article', { name: ENTRIES[0]!.phrase });
@@ -101,7 +104,7 @@ describe.skipIf(!hasChromium)('the expert panel’s workspace in a browser', () 
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // A new draft: what is missing is said first, in the error summary, each problem by its field.
-    await page.getByRole('link', { name: /^草稿/ }).click();
+    await page.getByRole('navigation', { name: '工作台内容' }).getByRole('link', { name: /^草稿/ }).click();
     await expect.poll(() => page.getByRole('button', { name: '创建草稿' }).isVisible(), { timeout: 10_000 }).toBe(true);
     await page.getByRole('textbox', { name: '表述', exact: true }).fill('山');
     await page.getByRole('button', { name: '创建草稿' }).click();
@@ -264,7 +267,7 @@ describe.skipIf(!hasChromium)('the expert panel’s workspace in a browser', () 
     await expect.poll(() => card.getByRole('button', { name: '给这条表述评分' }).isVisible(), { timeout: 15_000 }).toBe(true);
     await card.getByRole('button', { name: '专家组笔记' }).click();
     await expect.poll(() => card.getByRole('textbox', { name: '写一条笔记' }).isVisible(), { timeout: 10_000 }).toBe(true);
-    await page.getByRole('link', { name: /^草稿/ }).click();
+    await page.getByRole('navigation', { name: '工作台内容' }).getByRole('link', { name: /^草稿/ }).click();
     await visible(page, '起草、赞同和发布在提炼阶段开放，这里只显示已有的草稿。');
     expect(await page.getByRole('heading', { name: '起草新表述' }).count()).toBe(0);
     await page.screenshot({ path: screenshotPath('panel-drafts-discuss-phone-zh.png'), fullPage: true });

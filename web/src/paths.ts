@@ -16,6 +16,8 @@ export const paths = {
   moderation: '/moderation',
   moderationLog: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/moderation-log`,
   panel: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/panel`,
+  drafts: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/drafts`,
+  result: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/result`,
 };
 
 /** The sign-in or sign-up page, coming back to `next` afterwards. */

@@ -17,6 +17,8 @@ import { PanelPage } from './features/panel/PanelPage.tsx';
 import { AppLayout } from './routes/AppLayout.tsx';
 import { BrowseRoute } from './routes/BrowseRoute.tsx';
 import { EntryRoute } from './routes/EntryRoute.tsx';
+import { DraftsRoute } from './routes/DraftsRoute.tsx';
+import { ResultPage } from './features/result/ResultPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -40,6 +42,8 @@ export const router = createBrowserRouter([
           { path: 'account', Component: AccountPage },
           { path: 'notifications', Component: NotificationsPage },
           { path: 'moderation', Component: ModerationPage },
+          { path: 'campaigns/:slug/drafts', Component: DraftsRoute },
+          { path: 'campaigns/:slug/result', Component: ResultPage },
           { path: '*', Component: NotFoundPage },
         ],
       },

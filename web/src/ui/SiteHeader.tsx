@@ -70,6 +70,20 @@ export function SiteHeader({ accountSlot }: { accountSlot?: ReactNode }) {
               </NavLink>
             </li>
           )}
+          {campaign && stageAllows(campaign, 'voteOnDraft') && (
+            <li>
+              <NavLink to={paths.drafts(campaign.slug)} className="site-nav__link site-nav__link--action">
+                {t('drafts.navLabel')}
+              </NavLink>
+            </li>
+          )}
+          {campaign && campaign.stage === 'announced' && (
+            <li>
+              <NavLink to={paths.result(campaign.slug)} className="site-nav__link site-nav__link--action">
+                {t('result.navLabel')}
+              </NavLink>
+            </li>
+          )}
           {campaign && stageAllows(campaign, 'submit') && (
             <li>
               <NavLink to={paths.submit(campaign.slug)} className="site-nav__link site-nav__link--action">

@@ -103,17 +103,17 @@ function DraftCard({ campaign, draft }: { campaign: Campaign; draft: Draft }) {
   const format = useLocaleFormat();
   const headingId = `draft-${draft.id}`;
   return (
-    <article className="draft-card" aria-labelledby={headingId}>
-      <p className="draft-card__meta">
+    <article className="panel-draft-card" aria-labelledby={headingId}>
+      <p className="panel-draft-card__meta">
         <DraftStatusBadge status={draft.status} />
         <span>{t('panel.drafts.version', { number: format.number(draft.version) })}</span>
         <span>{t('panel.drafts.by', { name: draft.author.displayName })}</span>
       </p>
-      <h3 id={headingId} className="draft-card__text" lang={textLang(draft.text)}>
+      <h3 id={headingId} className="panel-draft-card__text" lang={textLang(draft.text)}>
         <Link to={{ search: draftSearch(draft.id) }}>{draft.text}</Link>
       </h3>
       <EndorsementTally draft={draft} quorum={campaign.settings.panelQuorum} />
-      <p className="draft-card__open">
+      <p className="panel-draft-card__open">
         <Link to={{ search: draftSearch(draft.id) }} className="button button--secondary button--small" aria-describedby={headingId}>
           {t('panel.drafts.open')}
         </Link>
