@@ -195,10 +195,16 @@ export const draftVersionSchema = z
 export type DraftVersion = z.infer<typeof draftVersionSchema>;
 export const draftVersionListSchema = z.object({ items: z.array(draftVersionSchema) }).meta({ id: 'DraftVersionList' });
 
-export const draftDiffQuerySchema = z.object({
-  from: z.coerce.number({ message: 'from is a version number' }).int('from is a version number').min(1, 'versions are numbered from 1'),
-  to: z.coerce.number({ message: 'to is a version number' }).int('to is a version number').min(1, 'versions are numbered from 1'),
-});
+/** Versions are numbered in a PostgreSQL integer column: a larger number names no version and must not reach the query. */
+const DRAFT_VERSION_NUMBER_MAX = 2_147_483_647;
+const versionNumberSchema = (name: 'from' | 'to') =>
+  z.coerce
+    .number({ message: `${name} is a version number` })
+    .int(`${name} is a version number`)
+    .min(1, 'versions are numbered from 1')
+    .max(DRAFT_VERSION_NUMBER_MAX, 'no draft has that many versions');
+
+export const draftDiffQuerySchema = z.object({ from: versionNumberSchema('from'), to: versionNumberSchema('to') });
 export const textChangeSchema = z.object({ value: z.string(), added: z.boolean().optional(), removed: z.boolean().optional() });
 export type TextChange = z.infer<typeof textChangeSchema>;
 export const draftDiffSchema = z
