@@ -83,7 +83,7 @@ export async function listAssessments(db: Executor, viewer: PolicyViewer, slug: 
 function assertScoresFit(criteria: readonly Criterion[], scores: Record<string, number>): void {
   const keys = new Set(criteria.map((criterion) => criterion.key));
   const errors: FieldError[] = [
-    ...[...keys].filter((key) => !(key in scores)).map((key) => ({ path: `body.scores.${key}`, message: `give this criterion a score from ${ASSESSMENT_SCORE_MIN} to ${ASSESSMENT_SCORE_MAX}` })),
+    ...[...keys].filter((key) => !Object.hasOwn(scores, key)).map((key) => ({ path: `body.scores.${key}`, message: `give this criterion a score from ${ASSESSMENT_SCORE_MIN} to ${ASSESSMENT_SCORE_MAX}` })),
     ...Object.keys(scores)
       .filter((key) => !keys.has(key))
       .map((key) => ({ path: `body.scores.${key}`, message: `not a criterion of this campaign; score only ${[...keys].join(', ')}` })),
