@@ -241,9 +241,9 @@ export const campaignFiguresSchema = z
     entries: z.number().int().describe('Entries visible to everyone'),
     participants: z.number().int().describe('Distinct residents who submitted, voted, compared or commented'),
     districts: z.number().int().describe('Distinct districts of the visible entries'),
-    votes: z.number().int().describe('Support votes on entries'),
+    votes: z.number().int().describe('Support votes on the entries visible to everyone (the sum of their voteCount)'),
     comparisons: z.number().int(),
-    comments: z.number().int().describe('Comments not deleted, on entries and drafts'),
+    comments: z.number().int().describe('Comments not deleted, on the visible entries and the public drafts (the sum of their commentCount)'),
     draftVotes: z.number().int(),
   })
   .meta({ id: 'CampaignFigures' });
