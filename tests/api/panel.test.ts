@@ -147,6 +147,23 @@ describe('assessing a shortlisted entry', () => {
     expect((await assess(first, '00000000-0000-4000-8000-000000000000', scoresOf([4, 4, 4, 4, 4]))).statusCode).toBe(404);
   });
 
+  it('is refused (stage_closed) when the campaign is announced while the assessment waits for its row', async () => {
+    const { slug, ids } = await panelCampaign(1);
+    await moveTo(slug, 'refine');
+    let pending: ReturnType<typeof assess> | undefined;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT id FROM campaigns WHERE slug = ${slug} FOR UPDATE`);
+      pending = assess(first, ids[0]!, scoresOf([4, 4, 4, 4, 4]));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await tx.execute(sql`UPDATE campaigns SET stage = 'announced' WHERE slug = ${slug}`);
+    });
+    const response = await pending!;
+    expect(response.statusCode, response.body).toBe(409);
+    expect(response.json().code).toBe('stage_closed');
+    const { rows } = await db.execute(sql`SELECT 1 FROM assessments WHERE submission_id = ${ids[0]!}`);
+    expect(rows).toHaveLength(0);
+  });
+
   it('is open in the discuss and refine stages: 409 stage_closed once announced', async () => {
     const { slug, ids } = await panelCampaign(1);
     expect((await assess(first, ids[0]!, scoresOf([4, 4, 4, 4, 4]))).statusCode).toBe(200);

@@ -108,6 +108,8 @@ async function entryToAssess(tx: Executor, id: string, expert: Panelist) {
 export async function assessEntry(db: Database, expert: Panelist, submissionId: string, input: z.output<typeof assessmentPutSchema>): Promise<AssessmentSummary> {
   const campaign = await db.transaction(async (tx) => {
     const entry = await entryToAssess(tx, submissionId, expert);
+    // The campaign's row shared before its stage is read, so that the stage cannot move on before the assessment is written.
+    await tx.execute(sql`SELECT id FROM campaigns WHERE id = ${entry.campaign_id} FOR SHARE`);
     const campaign = await campaignRules(tx, { id: entry.campaign_id });
     assertStageAllows(campaign, 'assess');
     if (!isShortlisted(entry)) throw conflict(`This entry is ${entry.status}; only shortlisted entries are assessed.`);
