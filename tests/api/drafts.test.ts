@@ -114,6 +114,16 @@ describe('versions', () => {
     expect((await get(expert, `/api/drafts/${id}/diff?from=1&to=3`)).statusCode).toBe(404);
     expect((await get(expert, `/api/drafts/${id}/diff?from=0&to=1`)).statusCode).toBe(400);
   });
+
+  it('answers 400, not 500, to a version number beyond any version', async () => {
+    const { slug, entryIds } = await refiningCampaign(app, db, admin, { entries: 1 });
+    const id = await createDraft(app, expert, slug, entryIds);
+    for (const query of ['from=99999999999&to=1', 'from=1&to=2147483648']) {
+      const response = await get(expert, `/api/drafts/${id}/diff?${query}`);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'validation_failed' });
+    }
+  });
 });
 
 describe('endorsements and publishing', () => {
