@@ -325,6 +325,25 @@ describe("the panel's notes", () => {
     });
   });
 
+  it('refuse a note sent while the campaign is being announced, on an entry and on a draft, instead of writing it after', async () => {
+    const { slug, ids } = await panelCampaign(1);
+    const { rows } = await db.execute<{ id: string }>(sql`SELECT id FROM users WHERE role = 'expert' LIMIT 1`);
+    const draft = await draftOf(slug, ids[0]!, rows[0]!.id);
+    const pending: ReturnType<typeof postNote>[] = [];
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT id FROM campaigns WHERE slug = ${slug} FOR UPDATE`);
+      pending.push(postNote(first, notesUrl('submissions', ids[0]!), '赶在公布前写的'), postNote(first, notesUrl('drafts', draft), '赶在公布前写的'));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await tx.execute(sql`UPDATE campaigns SET stage = 'announced' WHERE slug = ${slug}`);
+    });
+    for (const response of await Promise.all(pending)) {
+      expect(response.statusCode, response.body).toBe(409);
+      expect(response.json().code).toBe('stage_closed');
+    }
+    const { rows: written } = await db.execute(sql`SELECT 1 FROM panel_notes WHERE target_id IN (${ids[0]!}, ${draft})`);
+    expect(written).toHaveLength(0);
+  });
+
   it('nest answers to depth 3 and place an answer to a depth-3 note beside it', async () => {
     const { ids } = await panelCampaign(1);
     const url = notesUrl('submissions', ids[0]!);
