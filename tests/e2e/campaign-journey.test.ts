@@ -140,6 +140,9 @@ describe.skipIf(!hasChromium)('a whole campaign walked through in a browser', ()
     await notes.getByRole('button', { name: '添加笔记' }).click();
     await poll(() => notes.getByRole('article', { name: /的笔记$/ }).count(), 10_000).toBe(1);
     await score(other.page, PHRASE, [3, 5, 5, 4, 4], '2');
+    // The workspace refreshes others' scores every half minute; a reload shows them at once.
+    await expert.page.reload();
+    await poll(() => scored.locator('.panel-facts div', { hasText: '已评分专家' }).locator('dd').textContent()).toBe('2');
     await screenshotBoth(expert.page, 'panel-entries');
 
     await expert.page.getByRole('navigation', { name: '工作台内容' }).getByRole('link', { name: /^草稿/ }).click();
