@@ -135,6 +135,10 @@ describe.skipIf(!hasChromium)('the expert panel’s workspace in a browser', () 
     const heading = page.getByRole('heading', { level: 2, name: WORDING });
     await expect.poll(() => heading.isVisible(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => heading.evaluate((element) => element === document.activeElement), { timeout: 5_000 }).toBe(true);
+    // The notice was for arriving: a reload does not bring it back.
+    await page.reload();
+    await expect.poll(() => heading.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.getByText('草稿已创建。请专家组其他成员表态；赞同达到法定人数后即可发布。').count()).toBe(0);
     // It is in the list of drafts, the panel's to review.
     await page.getByRole('link', { name: '← 所有草稿' }).click();
     const draftCard = page.getByRole('article', { name: WORDING });

@@ -3,7 +3,7 @@ import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SiteHeader } from './SiteHeader.tsx';
 import { SiteFooter } from './SiteFooter.tsx';
-import { noticeFrom } from './notices.ts';
+import { useNotice } from './notices.ts';
 
 /** `accountSlot`: what the app adds beside the signed-in resident's name (the notification bell). */
 export function Layout({ accountSlot }: { accountSlot?: ReactNode }) {
@@ -41,7 +41,7 @@ function useFocusMainAfterNavigation() {
 /** A message left by the previous page ("you have signed out"); the live region stays so it is announced. */
 function FlashNotice() {
   const { t } = useTranslation();
-  const notice = noticeFrom(useLocation().state);
+  const notice = useNotice();
   return (
     <div className={notice ? 'container flash' : undefined} role="status">
       {notice && <p className="flash__text">{t(`notices.${notice}`)}</p>}

@@ -8,7 +8,7 @@ import { isApiError } from '../../api/client.ts';
 import { shortlistQuery } from '../../api/shortlist.ts';
 import { useLocaleFormat } from '../../i18n/format.ts';
 import { textLang } from '../../ui/entryText.ts';
-import { noticeFrom } from '../../ui/notices.ts';
+import { useNotice } from '../../ui/notices.ts';
 import { ErrorView, LoadingView, NotFoundView } from '../../ui/StateViews.tsx';
 import { useCreateDraftVersion } from './api/createDraftVersion.ts';
 import { useDraft } from './api/getDraft.ts';
@@ -67,7 +67,7 @@ function DraftHeader({ draft, phrases }: { draft: Draft; phrases: Map<string, st
   const { t } = useTranslation();
   const format = useLocaleFormat();
   const heading = useRef<HTMLHeadingElement>(null);
-  const justCreated = noticeFrom(useLocation().state) === 'draftCreated';
+  const justCreated = useNotice() === 'draftCreated';
   // Arriving from the composer (whose button is gone), the keyboard starts at the new draft.
   useEffect(() => {
     if (justCreated) heading.current?.focus();
