@@ -1,8 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { CampaignConsensus, ConsensusItem, Role } from '@city-spirit/shared';
-import type { Executor } from '../../db/client.ts';
+import { preparedStatement, type Database } from '../../db/client.ts';
+import { campaigns } from '../../db/schema.ts';
 import { statusIn } from '../../db/status-sql.ts';
-import { campaignRules } from '../campaigns/service.ts';
+import { notFound } from '../../errors.ts';
+import { toCampaignRules } from '../campaigns/service.ts';
+import { campaignIdColumn } from './stats.ts';
 import { voteCountsHiddenFor } from '../votes/service.ts';
 
 type Viewer = { id: string; role: Role } | null;
@@ -18,18 +21,23 @@ export function consensusScore(districts: readonly { supporters: number; partici
   return districts.reduce((product, { supporters, participants }) => product * ((supporters + 1) / (participants + 2)), 1);
 }
 
-function entryRows(db: Executor, campaignId: string) {
-  return db.execute<EntryRow>(sql`
-    SELECT s.id, s.phrase, s.district_code, s.vote_count,
-      (SELECT coalesce(json_object_agg(ds.district_code, ds.supporters), '{}') FROM submission_district_support ds
-        WHERE ds.submission_id = s.id AND ds.supporters > 0) AS supporters
-    FROM submissions s WHERE s.campaign_id = ${campaignId} AND ${statusIn('s.status', 'draftSources')}`);
-}
-
-/** The participants of each district ('' for those without one), kept by migration 0019's triggers. */
-function districtRows(db: Executor, campaignId: string) {
-  return db.execute<DistrictRow>(sql`SELECT district_code, participants FROM campaign_district_activity WHERE campaign_id = ${campaignId} ORDER BY district_code`);
-}
+// The campaign, its districts' participants and its shortlisted entries with their supporters per
+// district, in one statement prepared once per connection.
+const consensusStatement = preparedStatement((db) =>
+  db
+    .select({
+      campaign: { id: campaigns.id, slug: campaigns.slug, stage: campaigns.stage, settings: campaigns.settings },
+      districts: sql<DistrictRow[]>`(SELECT coalesce(json_agg(json_build_object('district_code', district_code, 'participants', participants) ORDER BY district_code), '[]')
+        FROM campaign_district_activity WHERE campaign_id = ${campaignIdColumn})`,
+      entries: sql<EntryRow[]>`(SELECT coalesce(json_agg(json_build_object('id', s.id, 'phrase', s.phrase, 'district_code', s.district_code, 'vote_count', s.vote_count,
+          'supporters', (SELECT coalesce(json_object_agg(ds.district_code, ds.supporters), '{}') FROM submission_district_support ds
+            WHERE ds.submission_id = s.id AND ds.supporters > 0))), '[]')
+        FROM submissions s WHERE s.campaign_id = ${campaignIdColumn} AND ${statusIn('s.status', 'draftSources')})`,
+    })
+    .from(campaigns)
+    .where(eq(campaigns.slug, sql.placeholder('slug')))
+    .prepare('campaign_consensus'),
+);
 
 function toItem(row: EntryRow, counted: readonly DistrictRow[], participants: number): ConsensusItem {
   const districts = counted.map(({ district_code: code, participants: inDistrict }) => {
@@ -47,18 +55,16 @@ function toItem(row: EntryRow, counted: readonly DistrictRow[], participants: nu
 const byConsensus = (a: ConsensusItem, b: ConsensusItem) =>
   b.consensus - a.consensus || b.supportShare - a.supportShare || (a.submission.id < b.submission.id ? -1 : 1);
 
-export async function campaignConsensus(db: Executor, viewer: Viewer, slug: string): Promise<CampaignConsensus> {
-  const campaign = await campaignRules(db, { slug });
+export async function campaignConsensus(db: Database, viewer: Viewer, slug: string): Promise<CampaignConsensus> {
+  const [row] = await consensusStatement(db).execute({ slug });
+  if (!row) throw notFound(`There is no campaign "${slug}".`);
+  const campaign = toCampaignRules(row.campaign);
   const minParticipants = campaign.settings.consensusMinParticipants;
   const countsHidden = voteCountsHiddenFor(campaign, viewer);
-  const [{ rows: entries }, { rows: districts }] = await Promise.all([
-    countsHidden ? Promise.resolve({ rows: [] as EntryRow[] }) : entryRows(db, campaign.id),
-    districtRows(db, campaign.id),
-  ]);
-  const participants = districts.reduce((sum, district) => sum + district.participants, 0);
-  const counted = districts.filter((district) => district.district_code !== '' && district.participants >= minParticipants);
+  const participants = row.districts.reduce((sum, district) => sum + district.participants, 0);
+  const counted = row.districts.filter((district) => district.district_code !== '' && district.participants >= minParticipants);
   return {
-    items: entries.map((row) => toItem(row, counted, participants)).sort(byConsensus),
+    items: countsHidden ? [] : row.entries.map((entry) => toItem(entry, counted, participants)).sort(byConsensus),
     districtsCounted: counted.map((district) => district.district_code),
     minParticipants,
     countsHidden,

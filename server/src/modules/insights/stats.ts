@@ -14,7 +14,10 @@ type Funnel = { participants: number | null; submitted: number | null; voted: nu
 // Every figure comes from the tables migration 0019's triggers keep with the rows they count: a few
 // index ranges per campaign (days × 8 shards, 38 districts, the top of the terms), however many
 // entries. One statement, prepared once per connection: its planning cost more than its execution.
-const campaignId = campaigns.id;
+// Named in full: drizzle writes a column of the query's only table as a bare "id", which a
+// subquery would read as the id of its own table.
+export const campaignIdColumn = sql.raw('"campaigns"."id"');
+const campaignId = campaignIdColumn;
 const statsStatement = preparedStatement((db) =>
   db
     .select({
