@@ -4,6 +4,7 @@ import type { CampaignStats } from '@city-spirit/shared';
 import { loadConfig } from '../../server/src/config.ts';
 import { statusIn } from '../../server/src/db/status-sql.ts';
 import { medianOfCounts } from '../../server/src/modules/insights/stats.ts';
+import { backfillTextIndex } from '../../server/src/modules/submissions/text-index.ts';
 import { setupTestApp } from '../helpers/app.ts';
 import { injectAs, signedInUser, type Session } from '../helpers/accounts.ts';
 import { createCampaign } from '../helpers/campaigns.ts';
@@ -241,5 +242,50 @@ describe('GET /api/campaigns/:slug/stats', () => {
       SELECT term, count(*)::int AS n FROM submissions, unnest(terms) term WHERE campaign_id = ${campaignId} AND ${statusIn('status', 'public')} GROUP BY term`);
     expect(Object.fromEntries(figures.topTerms.map((term) => [term.term, term.count]))).toEqual(Object.fromEntries(terms.map((row) => [row.term, row.n])));
     expect(figures.topTerms.find((term) => term.term === '山城')!.count).toBe(6);
+  });
+
+  it('keeps the figures equal to the rows under concurrent votes and withdrawals of many residents', async () => {
+    const slug = await createCampaign(app, admin);
+    const campaignId = await campaignIdOf(slug);
+    const author = await resident('500103');
+    const entries = [await submit(slug, author), await submit(slug, author), await submit(slug, author)];
+    const voters = await Promise.all(Array.from({ length: 24 }, (_, i) => resident(['500101', '500102', null][i % 3]!)));
+    await Promise.all(voters.flatMap((voter) => entries.map((entry) => vote(voter, entry))));
+    await Promise.all(
+      voters.slice(0, 12).map(async (voter, i) => {
+        const response = await injectAs(app, voter, { method: 'DELETE', url: `/api/submissions/${entries[i % 3]}/vote` });
+        expect(response.statusCode, response.body).toBe(200);
+      }),
+    );
+
+    const figures = await stats(slug);
+    const [truth] = (
+      await db.execute<{ votes: number; voters: number }>(sql`
+        SELECT count(*)::int AS votes, count(DISTINCT user_id)::int AS voters FROM votes WHERE campaign_id = ${campaignId}`)
+    ).rows;
+    expect(figures.perDay.reduce((sum, day) => sum + day.votes, 0)).toBe(truth!.votes);
+    expect(truth!.votes).toBe(24 * 3 - 12);
+    expect(figures.funnel.voted).toBe(truth!.voters);
+    const { rows: support } = await db.execute<{ submission_id: string; district: string; kept: number; counted: number }>(sql`
+      WITH counted AS (
+        SELECT v.submission_id, coalesce(u.district_code, '') AS district, count(*)::int AS n
+        FROM votes v JOIN users u ON u.id = v.user_id WHERE v.campaign_id = ${campaignId} GROUP BY 1, 2),
+      kept AS (SELECT submission_id, district_code AS district, supporters AS n FROM submission_district_support
+        WHERE submission_id = ANY(${sql.param(entries)}::uuid[]) AND supporters <> 0)
+      SELECT coalesce(c.submission_id, k.submission_id) AS submission_id, coalesce(c.district, k.district) AS district,
+        coalesce(k.n, 0) AS kept, coalesce(c.n, 0) AS counted
+      FROM counted c FULL JOIN kept k ON k.submission_id = c.submission_id AND k.district = c.district`);
+    expect(support.length).toBe(9);
+    for (const row of support) expect(row.kept, `${row.submission_id} ${row.district}`).toBe(row.counted);
+  });
+
+  it('counts the terms of entries stored before terms existed once start-up fills them in', async () => {
+    const slug = await createCampaign(app, admin);
+    const author = await resident();
+    const entry = await submit(slug, author, '巴山渝水，魔幻之都');
+    await db.execute(sql`UPDATE submissions SET terms = NULL WHERE id = ${entry}`);
+    expect((await stats(slug)).topTerms.find((term) => term.term === '魔幻')).toBeUndefined();
+    expect(await backfillTextIndex(db)).toBeGreaterThanOrEqual(1);
+    expect((await stats(slug)).topTerms.find((term) => term.term === '魔幻')).toEqual({ term: '魔幻', count: 1, submissionIds: [entry] });
   });
 });
