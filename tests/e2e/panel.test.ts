@@ -208,7 +208,7 @@ describe.skipIf(!hasChromium)('the expert panel’s workspace in a browser', () 
     await otherNotes.getByRole('textbox', { name: /^Reply to / }).fill('长一点也好记，我赞同。');
     await otherNotes.getByRole('button', { name: 'Send reply' }).click();
     await expect.poll(() => otherNotes.locator('.note .note-list').getByText('长一点也好记，我赞同。').isVisible(), { timeout: 10_000 }).toBe(true);
-    const otherEndorsements = other.page.getByRole('region', { name: "The panel's view" });
+    const otherEndorsements = other.page.getByRole('region', { name: 'The panel’s view' });
     await otherEndorsements.getByRole('radio', { name: /Endorse/ }).check();
     await otherEndorsements.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => otherEndorsements.getByText('You endorse this draft.').isVisible(), { timeout: 10_000 }).toBe(true);

@@ -1079,13 +1079,13 @@ export const en: Messages = {
       loading: 'Loading the shortlist and scores…',
       empty: 'No entries are shortlisted yet. Once moderators shortlist entries in the discussion stage, you can score them here.',
       toShortlist: 'See the shortlist',
-      intro: "Beside each shortlisted entry: residents' support and its pairwise score, and the panel's scores — the mean per criterion ± how far the experts disagree (standard deviation); the smaller it is, the more they agree.",
+      intro: "Beside each shortlisted entry: residents’ support and its pairwise score, and the panel’s scores — the mean per criterion ± how far the experts disagree (standard deviation); the smaller it is, the more they agree.",
       rationale: 'Why it was shortlisted',
       votes: 'Support',
       pairwise: 'Pairwise score',
       experts: 'Experts who scored',
       overall: 'Overall',
-      scoreNotes: "Experts' notes on their scores",
+      scoreNotes: 'Experts’ notes on their scores',
     },
     scores: {
       caption_one: 'Mean per criterion ({{count}} expert)',
@@ -1234,7 +1234,7 @@ export const en: Messages = {
       removedEnd: ']',
     },
     endorsements: {
-      heading: "The panel's view",
+      heading: 'The panel’s view',
       empty: 'No expert has taken a stance yet.',
       stance: {
         endorse: 'Endorses',
