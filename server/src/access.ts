@@ -78,6 +78,9 @@ export const ACCESS_TABLE: Record<string, Access> = {
   'POST /api/campaigns/:slug/adopt': ['admin'],
   'GET /api/campaigns/:slug/result': 'anyone',
 
+  'GET /api/campaigns/:slug/stats': 'anyone',
+  'GET /api/campaigns/:slug/consensus': 'anyone',
+
   'POST /api/auth/register': 'anyone',
   'POST /api/auth/login': 'anyone',
   'POST /api/auth/logout': 'signedIn',

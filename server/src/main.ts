@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 
     const app = await buildApp({ ...config, databaseUrl });
     if (demoSeeded) app.log.info('loaded the demo campaign, phrases and accounts (see README: demo accounts)');
-    if (backfilled) app.log.info(`indexed the text of ${backfilled} entries stored before similar-phrase search existed`);
+    if (backfilled) app.log.info(`indexed the text of ${backfilled} entries stored before similar-phrase search or the top terms existed`);
 
     let stopping = false;
     const shutdown = async (signal: string) => {

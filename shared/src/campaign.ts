@@ -32,6 +32,12 @@ export const campaignSettingsSchema = z
     panelQuorum: z.number().int().min(1).max(100).describe('Endorsements a draft needs (and more than its objections) before the panel can publish it'),
     maxCommentsPerHour: z.number().int().min(1).max(1000).describe('Comments one resident may post per hour across the campaign; beyond it 429 with Retry-After'),
     criteria: criteriaSettingSchema,
+    consensusMinParticipants: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .describe('Participants a district needs before it counts in the cross-district consensus score (GET …/consensus)'),
     blockedTerms: z
       .array(z.string().trim().min(1).max(40))
       .max(500)
@@ -50,6 +56,7 @@ export const DEFAULT_CAMPAIGN_SETTINGS: CampaignSettings = {
   panelQuorum: 3,
   maxCommentsPerHour: 30,
   criteria: DEFAULT_CRITERIA,
+  consensusMinParticipants: 5,
   blockedTerms: [],
 };
 

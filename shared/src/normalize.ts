@@ -12,7 +12,12 @@ const IGNORED = /[\s\p{P}\p{S}\p{Cf}\p{M}\u{FE00}-\u{FE0F}]/gu;
  * traditional and simplified characters, case, whitespace, punctuation and emoji do not matter.
  */
 export function normalizePhraseText(text: string): string {
-  return toSimplified(text.normalize('NFKC')).toLowerCase().replace(IGNORED, '');
+  return foldText(text).replace(IGNORED, '');
+}
+
+/** Full-width forms, traditional characters and case folded, spacing and punctuation kept (for word segmentation). */
+export function foldText(text: string): string {
+  return toSimplified(text.normalize('NFKC')).toLowerCase();
 }
 
 const characters = (normalized: string) => Array.from(normalized);

@@ -18,6 +18,7 @@ import { similarBenchmark } from './similar.ts';
 import { fitBenchmark } from './fit.ts';
 import { voteBenchmark } from './vote.ts';
 import { commentsBenchmark } from './comments.ts';
+import { statsBenchmark } from './stats.ts';
 import { cpuPerOperation, cpuSnapshot } from './cpu.ts';
 
 type Target = { baseUrl: string; cookie: string };
@@ -42,6 +43,11 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'similar',
     what: 'the similar-phrase query in a campaign of 100 000 entries (runs last: it fills the database)',
+    request: () => ({ url: '' }),
+  },
+  {
+    name: 'stats',
+    what: 'GET stats and consensus of a campaign of BENCH_STATS_ENTRIES (default 1 000 000) entries with votes, comments and comparisons (runs last: it fills the database)',
     request: () => ({ url: '' }),
   },
   {
@@ -87,9 +93,10 @@ async function startServer(databaseUrl: string): Promise<{ server: ChildProcess;
 
 async function main() {
   const wanted = process.argv.slice(2);
-  // The similar scenario loads 100 000 entries, so it runs after the HTTP scenarios.
+  // The similar and stats scenarios fill the database, so they run after the HTTP scenarios.
+  const last = ['fit', 'similar', 'stats'];
   const scenarios = (wanted.length ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS).sort(
-    (a, b) => Number(['fit', 'similar'].includes(a.name)) - Number(['fit', 'similar'].includes(b.name)),
+    (a, b) => last.indexOf(a.name) - last.indexOf(b.name),
   );
   if (scenarios.length === 0) throw new Error(`unknown scenario; choose from: ${SCENARIOS.map((s) => s.name).join(', ')}`);
 
@@ -132,6 +139,10 @@ async function main() {
       }
       if (scenario.name === 'fit') {
         console.log(await fitBenchmark(db));
+        continue;
+      }
+      if (scenario.name === 'stats') {
+        console.log(await statsBenchmark(db, baseUrl, DURATION_SECONDS, CONNECTIONS, Number(process.env.BENCH_STATS_ENTRIES ?? 1_000_000)));
         continue;
       }
       if (scenario.name === 'similar') {

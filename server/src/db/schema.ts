@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigserial, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { COMMENT_STANCES, DRAFT_STATUSES, ENDORSEMENT_STANCES, PANEL_NOTE_TARGET_TYPES, REPORT_REASONS, ROLES, STAGES, SUBMISSION_STATUSES } from '@city-spirit/shared';
 import type { CampaignSettings, StageWindow } from '@city-spirit/shared';
 import { draftStatusIn, statusIn } from './status-sql.ts';
@@ -90,6 +90,8 @@ export const submissions = pgTable(
     searchText: text('search_text').notNull().default(''),
     /** Characters and bigrams of searchText: a search's terms must all be there before the exact check. */
     searchTerms: text('search_terms').array().notNull().default(sql`'{}'`),
+    /** Distinct terms of the phrase (insights/terms.ts) for the campaign's top terms; null until start-up fills in older rows. */
+    terms: text('terms').array(),
     /** Why an entry waits for review (pre-moderation, a blocked term), shown to its author and moderators. */
     pendingReason: text('pending_reason'),
     /** The entry a merged entry was merged into. */
@@ -707,3 +709,130 @@ export const draftVotes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.userId] }), index('draft_votes_draft_idx').on(t.draftId), index('draft_votes_user_idx').on(t.userId)],
 );
+
+// The campaign's insights (GET …/stats and …/consensus), kept by the triggers of migration 0019 in
+// the transaction of the rows they count, so a read costs a few index ranges however many entries
+// there are. Days are calendar days in Asia/Shanghai. An activity is a public entry (by its author),
+// a support vote, a valid comparison or a comment not deleted.
+
+/** Per campaign, day and shard (a hash of the account, so votes of different people do not queue on one row). */
+export const campaignDailyStats = pgTable(
+  'campaign_daily_stats',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    shard: smallint('shard').notNull(),
+    entries: integer('entries').notNull().default(0),
+    votes: integer('votes').notNull().default(0),
+    /** Comments by stance; their sum is the day's comments. */
+    support: integer('support').notNull().default(0),
+    oppose: integer('oppose').notNull().default(0),
+    neutral: integer('neutral').notNull().default(0),
+    /** Accounts whose first activity of the day in the campaign falls in this shard. */
+    participants: integer('participants').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.day, t.shard] })],
+);
+
+/** Each account's activities on one day of a campaign: the day's participants are the rows above 0. */
+export const campaignDayParticipants = pgTable(
+  'campaign_day_participants',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    userId: uuid('user_id').notNull(),
+    activities: integer('activities').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.day, t.userId] })],
+);
+
+/** Each account's activities in a campaign, by kind: the funnel and the districts' participants follow its 0 → 1 and 1 → 0. */
+export const campaignActivity = pgTable(
+  'campaign_activity',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    entries: integer('entries').notNull().default(0),
+    votes: integer('votes').notNull().default(0),
+    comparisons: integer('comparisons').notNull().default(0),
+    comments: integer('comments').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.userId] }), index('campaign_activity_user_idx').on(t.userId)],
+);
+
+/** Per campaign and the participants' own district ('' for none): participants, and those who submitted, voted and commented. */
+export const campaignDistrictActivity = pgTable(
+  'campaign_district_activity',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    districtCode: text('district_code').notNull(),
+    participants: integer('participants').notNull().default(0),
+    submitted: integer('submitted').notNull().default(0),
+    voted: integer('voted').notNull().default(0),
+    commented: integer('commented').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.districtCode] })],
+);
+
+/** Terms of the campaign's public phrases (submissions.terms): how many entries hold each, and the ids of up to 50 of them. */
+export const campaignTerms = pgTable(
+  'campaign_terms',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    term: text('term').notNull(),
+    entries: integer('entries').notNull(),
+    submissionIds: uuid('submission_ids').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.term] }), index('campaign_terms_top_idx').on(t.campaignId, t.entries.desc().nullsFirst(), t.term)],
+);
+
+/** Support votes on an entry by the voters' district ('' for none): the consensus reads them. */
+export const submissionDistrictSupport = pgTable(
+  'submission_district_support',
+  {
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    districtCode: text('district_code').notNull(),
+    supporters: integer('supporters').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.districtCode] })],
+);
+
+/** A campaign's reports and moderation actions. */
+export const campaignModerationStats = pgTable('campaign_moderation_stats', {
+  campaignId: uuid('campaign_id')
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  reports: integer('reports').notNull().default(0),
+  actions: integer('actions').notNull().default(0),
+});
+
+/** Resolved reports by whole minutes from the report to the moderator's action: the median reads them. */
+export const campaignReportDelays = pgTable(
+  'campaign_report_delays',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    minutes: integer('minutes').notNull(),
+    reports: integer('reports').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.minutes] })],
+);
+
+/** Accounts not erased (the funnel's first step): one row, kept by a trigger on users. */
+export const accountCounts = pgTable('account_counts', {
+  id: boolean('id').primaryKey().default(true),
+  registered: integer('registered').notNull().default(0),
+});

@@ -57,6 +57,7 @@ function fromRaw(raw: Record<string, unknown>): SubmissionRow {
     chars: [],
     searchText: '',
     searchTerms: [],
+    terms: null,
     pendingReason: (raw.pending_reason as string | null) ?? null,
     pairsCheckedAt: null,
     mergedIntoId: (raw.merged_into_id as string | null) ?? null,

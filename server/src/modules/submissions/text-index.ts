@@ -1,9 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { characterBigrams, characterSet, normalizePhraseText } from '@city-spirit/shared/normalize';
 import type { Executor } from '../../db/client.ts';
 import { submissions } from '../../db/schema.ts';
+import { phraseTerms } from '../insights/terms.ts';
 
-/** The columns duplicate detection, similar phrases and search read, derived from the entry's text. */
+/** The columns duplicate detection, similar phrases, search and the top terms read, derived from the entry's text. */
 export function textIndexColumns(phrase: string, explanation: string) {
   const normalized = normalizePhraseText(phrase);
   const explanationNormalized = normalizePhraseText(explanation);
@@ -19,6 +20,7 @@ export function textIndexColumns(phrase: string, explanation: string) {
     chars: characterSet(normalized),
     searchText: `${normalized} ${explanationNormalized}`,
     searchTerms: [...searchTerms],
+    terms: phraseTerms(phrase),
   };
 }
 
@@ -29,14 +31,14 @@ export function searchQuery(q: string): { text: string; terms: string[] } | null
   return { text, terms: Array.from(text).length === 1 ? [text] : characterBigrams(text) };
 }
 
-/** Entries stored before these columns existed get them at start-up (they hold '' until then). */
+/** Entries stored before these columns existed get them at start-up (they hold '', or null terms, until then). */
 export async function backfillTextIndex(db: Executor): Promise<number> {
   let filled = 0;
   for (;;) {
     const batch = await db
       .select({ id: submissions.id, phrase: submissions.phrase, explanation: submissions.explanation })
       .from(submissions)
-      .where(eq(submissions.normalized, ''))
+      .where(or(eq(submissions.normalized, ''), isNull(submissions.terms)))
       .limit(500);
     if (batch.length === 0) return filled;
     for (const row of batch) {
@@ -45,7 +47,7 @@ export async function backfillTextIndex(db: Executor): Promise<number> {
         .update(submissions)
         // A phrase of punctuation alone normalizes to ''; keep it as written so the loop ends.
         .set({ ...columns, normalized: columns.normalized || row.phrase })
-        .where(and(eq(submissions.id, row.id), sql`${submissions.normalized} = ''`));
+        .where(and(eq(submissions.id, row.id), sql`(${submissions.normalized} = '' OR ${submissions.terms} IS NULL)`));
     }
     filled += batch.length;
   }
