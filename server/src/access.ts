@@ -78,6 +78,10 @@ export const ACCESS_TABLE: Record<string, Access> = {
   'POST /api/campaigns/:slug/adopt': ['admin'],
   'GET /api/campaigns/:slug/result': 'anyone',
 
+  'GET /api/campaigns/:slug/open-data': 'anyone',
+  'GET /api/campaigns/:slug/export.csv': 'anyone',
+  'GET /api/campaigns/:slug/export.json': 'anyone',
+
   'POST /api/auth/register': 'anyone',
   'POST /api/auth/login': 'anyone',
   'POST /api/auth/logout': 'signedIn',

@@ -34,6 +34,7 @@ import { rankingCache, type RankingCache } from './modules/pairwise/service.ts';
 import { shortlistRoutes } from './modules/shortlist/routes.ts';
 import { panelRoutes } from './modules/panel/routes.ts';
 import { draftRoutes } from './modules/drafts/routes.ts';
+import { openDataRoutes } from './modules/open-data/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -141,6 +142,7 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
   await app.register(shortlistRoutes);
   await app.register(panelRoutes);
   await app.register(draftRoutes);
+  await app.register(openDataRoutes);
 
   await app.register(webPlugin, { webDistDir: config.webDistDir });
   return app;

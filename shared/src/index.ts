@@ -8,3 +8,4 @@ export * from './discussion.ts';
 export * from './policy.ts';
 export * from './moderation.ts';
 export * from './drafting.ts';
+export * from './open-data.ts';

@@ -229,6 +229,10 @@ const SAMPLES: Record<string, Sample> = {
   // Adopting a draft still in panel review is refused (409) after the access check.
   'POST /api/campaigns/:slug/adopt': { who: ['admin'], request: { method: 'POST', url: `/api/campaigns/${refining.slug}/adopt`, payload: { draftId: panelDraft } } },
   'GET /api/campaigns/:slug/result': { who: 'anyone', request: { method: 'GET', url: `/api/campaigns/${announced.slug}/result` } },
+
+  'GET /api/campaigns/:slug/open-data': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/open-data' } },
+  'GET /api/campaigns/:slug/export.csv': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/export.csv' } },
+  'GET /api/campaigns/:slug/export.json': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/export.json' } },
 };
 
 
