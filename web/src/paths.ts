@@ -15,6 +15,7 @@ export const paths = {
   notifications: '/notifications',
   moderation: '/moderation',
   moderationLog: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/moderation-log`,
+  openData: (slug?: string) => (slug ? `/open-data?${new URLSearchParams({ campaign: slug })}` : '/open-data'),
 };
 
 /** The sign-in or sign-up page, coming back to `next` afterwards. */

@@ -16,6 +16,7 @@ import { ModerationLogPage } from './features/moderation-log/ModerationLogPage.t
 import { AppLayout } from './routes/AppLayout.tsx';
 import { BrowseRoute } from './routes/BrowseRoute.tsx';
 import { EntryRoute } from './routes/EntryRoute.tsx';
+import { OpenDataPage } from './features/open-data/OpenDataPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
           { path: 'account', Component: AccountPage },
           { path: 'notifications', Component: NotificationsPage },
           { path: 'moderation', Component: ModerationPage },
+          { path: 'open-data', Component: OpenDataPage },
           { path: '*', Component: NotFoundPage },
         ],
       },
