@@ -18,6 +18,7 @@ import { similarBenchmark } from './similar.ts';
 import { fitBenchmark } from './fit.ts';
 import { voteBenchmark } from './vote.ts';
 import { commentsBenchmark } from './comments.ts';
+import { exportBenchmark } from './export.ts';
 import { cpuPerOperation, cpuSnapshot } from './cpu.ts';
 
 type Target = { baseUrl: string; cookie: string };
@@ -42,6 +43,11 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'similar',
     what: 'the similar-phrase query in a campaign of 100 000 entries (runs last: it fills the database)',
+    request: () => ({ url: '' }),
+  },
+  {
+    name: 'export',
+    what: 'export.csv and export.json of a campaign of BENCH_EXPORT_ENTRIES (1 000 000) entries: rows/s, bytes/s, server peak RSS (runs last: it fills the database)',
     request: () => ({ url: '' }),
   },
   {
@@ -89,7 +95,7 @@ async function main() {
   const wanted = process.argv.slice(2);
   // The similar scenario loads 100 000 entries, so it runs after the HTTP scenarios.
   const scenarios = (wanted.length ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS).sort(
-    (a, b) => Number(['fit', 'similar'].includes(a.name)) - Number(['fit', 'similar'].includes(b.name)),
+    (a, b) => Number(['fit', 'similar', 'export'].includes(a.name)) - Number(['fit', 'similar', 'export'].includes(b.name)),
   );
   if (scenarios.length === 0) throw new Error(`unknown scenario; choose from: ${SCENARIOS.map((s) => s.name).join(', ')}`);
 
@@ -132,6 +138,10 @@ async function main() {
       }
       if (scenario.name === 'fit') {
         console.log(await fitBenchmark(db));
+        continue;
+      }
+      if (scenario.name === 'export') {
+        console.log(await exportBenchmark(db, baseUrl, server.pid!));
         continue;
       }
       if (scenario.name === 'similar') {
