@@ -73,7 +73,8 @@ function entryBatch(db: Executor, campaignId: string, after: { position: string;
       ORDER BY created_at, id LIMIT ${EXPORT_BATCH_SIZE}
     ) s
     LEFT JOIN districts d ON d.code = s.district_code
-    LEFT JOIN comment_stances cs ON cs.target_type = 'submission' AND cs.target_id = s.id
+    -- Lateral, so each batch looks its entries up by key instead of hashing every entry's row.
+    LEFT JOIN LATERAL (SELECT support, oppose, neutral FROM comment_stances WHERE target_type = 'submission' AND target_id = s.id) cs ON true
     LEFT JOIN shortlist_entries se ON se.submission_id = s.id AND ${statusIn('s.status', 'draftSources')}
     LEFT JOIN LATERAL (
       SELECT array_agg(m.action ORDER BY m.created_at, m.id) AS actions,
