@@ -195,10 +195,16 @@ export const draftVersionSchema = z
 export type DraftVersion = z.infer<typeof draftVersionSchema>;
 export const draftVersionListSchema = z.object({ items: z.array(draftVersionSchema) }).meta({ id: 'DraftVersionList' });
 
-export const draftDiffQuerySchema = z.object({
-  from: z.coerce.number({ message: 'from is a version number' }).int('from is a version number').min(1, 'versions are numbered from 1'),
-  to: z.coerce.number({ message: 'to is a version number' }).int('to is a version number').min(1, 'versions are numbered from 1'),
-});
+/** Versions are numbered in a PostgreSQL integer column: a larger number names no version and must not reach the query. */
+const DRAFT_VERSION_NUMBER_MAX = 2_147_483_647;
+const versionNumberSchema = (name: 'from' | 'to') =>
+  z.coerce
+    .number({ message: `${name} is a version number` })
+    .int(`${name} is a version number`)
+    .min(1, 'versions are numbered from 1')
+    .max(DRAFT_VERSION_NUMBER_MAX, 'no draft has that many versions');
+
+export const draftDiffQuerySchema = z.object({ from: versionNumberSchema('from'), to: versionNumberSchema('to') });
 export const textChangeSchema = z.object({ value: z.string(), added: z.boolean().optional(), removed: z.boolean().optional() });
 export type TextChange = z.infer<typeof textChangeSchema>;
 export const draftDiffSchema = z
@@ -235,9 +241,9 @@ export const campaignFiguresSchema = z
     entries: z.number().int().describe('Entries visible to everyone'),
     participants: z.number().int().describe('Distinct residents who submitted, voted, compared or commented'),
     districts: z.number().int().describe('Distinct districts of the visible entries'),
-    votes: z.number().int().describe('Support votes on entries'),
+    votes: z.number().int().describe('Support votes on the entries visible to everyone (the sum of their voteCount)'),
     comparisons: z.number().int(),
-    comments: z.number().int().describe('Comments not deleted, on entries and drafts'),
+    comments: z.number().int().describe('Comments not deleted, on the visible entries and the public drafts (the sum of their commentCount)'),
     draftVotes: z.number().int(),
   })
   .meta({ id: 'CampaignFigures' });

@@ -99,9 +99,13 @@ export const canSeePanelNotes = (viewer: PolicyViewer): boolean => isPanelMember
 /** The panel sees its assessments as they are made; everyone sees them once the campaign is announced. */
 export const canSeeAssessments = (viewer: PolicyViewer, stage: Stage): boolean => isPanelMember(viewer) || stage === 'announced';
 
+/** The panel's stances on a draft, with their notes: the panel's own until the campaign is announced, then everyone's. */
+export const canSeeEndorsements = (viewer: PolicyViewer, stage: Stage): boolean => isPanelMember(viewer) || stage === 'announced';
+
 /**
  * The panel may publish a draft when its endorsements reach the quorum and outnumber its objections.
- * Endorsements and objections counted are those of current panel members.
+ * Those counted are the stances on the draft's current version, including those of experts whose
+ * role was taken away since (decision 0013).
  */
 export const canPublishDraft = (draft: { status: DraftStatus; endorsements: number; objections: number }, panelQuorum: number): boolean =>
   inDraftStatusSet('inPanelReview', draft.status) && draft.endorsements >= panelQuorum && draft.endorsements > draft.objections;

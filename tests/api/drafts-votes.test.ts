@@ -82,4 +82,15 @@ describe('residents voting for a draft', () => {
     expect(refused.json().detail).toMatch(/verif/);
     expect((await vote(verified, ids[0]!)).statusCode).toBe(200);
   });
+
+  it('lets a resident take back a vote cast before the campaign required verification, as support votes do', async () => {
+    const { slug, ids } = await campaignWithDrafts(1);
+    const { session: resident } = await signedInUser(app, db);
+    expect((await vote(resident, ids[0]!)).statusCode).toBe(200);
+    await injectAs(app, admin, { method: 'PATCH', url: `/api/campaigns/${slug}`, payload: { settings: { votingRequiresVerification: true } } });
+    const withdrawn = await unvote(resident, ids[0]!);
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json()).toEqual({ draftId: null, drafts: [{ id: ids[0], voteCount: 0 }] });
+    expect(await countsOf(slug)).toEqual([{ stored: 0, counted: 0 }]);
+  });
 });

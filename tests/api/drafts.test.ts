@@ -41,7 +41,7 @@ describe('writing drafts', () => {
   it('is for experts in the refine stage: residents 403, after it 409 stage_closed', async () => {
     const { slug, entryIds } = await refiningCampaign(app, db, admin, { entries: 1 });
     expect((await injectAs(app, resident, { method: 'POST', url: `/api/campaigns/${slug}/drafts`, payload: draftInput(entryIds) })).statusCode).toBe(403);
-    await injectAs(app, admin, { method: 'POST', url: `/api/campaigns/${slug}/stage`, payload: { stage: 'announced' } });
+    await db.execute(sql`UPDATE campaigns SET stage = 'announced' WHERE slug = ${slug}`);
     expect((await injectAs(app, expert, { method: 'POST', url: `/api/campaigns/${slug}/drafts`, payload: draftInput(entryIds) })).json()).toMatchObject({ code: 'stage_closed' });
   });
 });
@@ -113,6 +113,16 @@ describe('versions', () => {
     });
     expect((await get(expert, `/api/drafts/${id}/diff?from=1&to=3`)).statusCode).toBe(404);
     expect((await get(expert, `/api/drafts/${id}/diff?from=0&to=1`)).statusCode).toBe(400);
+  });
+
+  it('answers 400, not 500, to a version number beyond any version', async () => {
+    const { slug, entryIds } = await refiningCampaign(app, db, admin, { entries: 1 });
+    const id = await createDraft(app, expert, slug, entryIds);
+    for (const query of ['from=99999999999&to=1', 'from=1&to=2147483648']) {
+      const response = await get(expert, `/api/drafts/${id}/diff?${query}`);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'validation_failed' });
+    }
   });
 });
 

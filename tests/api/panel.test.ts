@@ -101,6 +101,19 @@ describe('assessing a shortlisted entry', () => {
     });
   });
 
+  it('treats a criterion named like a built-in property (constructor) as any other: missing is named, figures are numbers', async () => {
+    const { slug, ids } = await panelCampaign(1);
+    const criteria = ['constructor', 'clarity'].map((key) => ({ key, nameZh: '清楚明白', nameEn: 'Clear', description: '一读就懂' }));
+    expect((await injectAs(app, admin, { method: 'PATCH', url: `/api/campaigns/${slug}`, payload: { settings: { criteria } } })).statusCode).toBe(200);
+    const missing = await assess(first, ids[0]!, { clarity: 3 });
+    expect(missing.statusCode, missing.body).toBe(400);
+    expect(missing.json().errors).toEqual([expect.objectContaining({ path: 'body.scores.constructor' })]);
+    await db.execute(sql`INSERT INTO assessments (submission_id, expert_id, campaign_id, scores) SELECT id, (SELECT id FROM users WHERE role = 'expert' LIMIT 1), campaign_id, '{"clarity":3}' FROM submissions WHERE id = ${ids[0]!}`);
+    const summary = await summaryOf(first, slug, ids[0]!);
+    expect(summary.means).toEqual({ constructor: null, clarity: 3 });
+    expect((await assess(first, ids[0]!, { constructor: 4, clarity: 5 })).statusCode).toBe(200);
+  });
+
   it('names each missing and each unknown criterion in the errors', async () => {
     const { ids } = await panelCampaign(1);
     const scores = { ...scoresOf([4, 4, 4, 4]), beauty: 5 };
@@ -132,6 +145,23 @@ describe('assessing a shortlisted entry', () => {
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ code: 'conflict', detail: expect.stringContaining('shortlisted') });
     expect((await assess(first, '00000000-0000-4000-8000-000000000000', scoresOf([4, 4, 4, 4, 4]))).statusCode).toBe(404);
+  });
+
+  it('is refused (stage_closed) when the campaign is announced while the assessment waits for its row', async () => {
+    const { slug, ids } = await panelCampaign(1);
+    await moveTo(slug, 'refine');
+    let pending: ReturnType<typeof assess> | undefined;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT id FROM campaigns WHERE slug = ${slug} FOR UPDATE`);
+      pending = assess(first, ids[0]!, scoresOf([4, 4, 4, 4, 4]));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await tx.execute(sql`UPDATE campaigns SET stage = 'announced' WHERE slug = ${slug}`);
+    });
+    const response = await pending!;
+    expect(response.statusCode, response.body).toBe(409);
+    expect(response.json().code).toBe('stage_closed');
+    const { rows } = await db.execute(sql`SELECT 1 FROM assessments WHERE submission_id = ${ids[0]!}`);
+    expect(rows).toHaveLength(0);
   });
 
   it('is open in the discuss and refine stages: 409 stage_closed once announced', async () => {
@@ -293,6 +323,25 @@ describe("the panel's notes", () => {
       author: { displayName: expect.any(String), role: 'expert' },
       createdAt: expect.any(String),
     });
+  });
+
+  it('refuse a note sent while the campaign is being announced, on an entry and on a draft, instead of writing it after', async () => {
+    const { slug, ids } = await panelCampaign(1);
+    const { rows } = await db.execute<{ id: string }>(sql`SELECT id FROM users WHERE role = 'expert' LIMIT 1`);
+    const draft = await draftOf(slug, ids[0]!, rows[0]!.id);
+    const pending: ReturnType<typeof postNote>[] = [];
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT id FROM campaigns WHERE slug = ${slug} FOR UPDATE`);
+      pending.push(postNote(first, notesUrl('submissions', ids[0]!), '赶在公布前写的'), postNote(first, notesUrl('drafts', draft), '赶在公布前写的'));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await tx.execute(sql`UPDATE campaigns SET stage = 'announced' WHERE slug = ${slug}`);
+    });
+    for (const response of await Promise.all(pending)) {
+      expect(response.statusCode, response.body).toBe(409);
+      expect(response.json().code).toBe('stage_closed');
+    }
+    const { rows: written } = await db.execute(sql`SELECT 1 FROM panel_notes WHERE target_id IN (${ids[0]!}, ${draft})`);
+    expect(written).toHaveLength(0);
   });
 
   it('nest answers to depth 3 and place an answer to a depth-3 note beside it', async () => {

@@ -120,4 +120,25 @@ describe('the announced result', () => {
     expect(result.figures).toEqual({ ...rows[0], participants: 3 + 1 + 3 });
     expect(result.figures).toMatchObject({ entries: 3, districts: 1, votes: 1, comments: 2, draftVotes: 3 });
   });
+
+  it("leaves an entry hidden since out of the figures with its votes and comments: they equal the sums of the counts shown", async () => {
+    const { session: voter } = await signedInUser(app, db);
+    const { slug, entryIds, moderator } = await refiningCampaign(app, db, admin, {
+      entries: 2,
+      duringDiscuss: async (ids) => {
+        for (const id of ids) {
+          await injectAs(app, voter, { method: 'PUT', url: `/api/submissions/${id}/vote` });
+          await injectAs(app, voter, { method: 'POST', url: `/api/submissions/${id}/comments`, payload: { body: '很好记', stance: 'support' } });
+        }
+      },
+    });
+    const [kept, hidden] = entryIds as [string, string];
+    const draftId = await publishedDraft(app, panel, slug, [kept]);
+    const hide = await injectAs(app, moderator, { method: 'POST', url: '/api/moderation/actions', payload: { targetType: 'submission', targetId: hidden, action: 'hide', reason: '内容违反了活动规则' } });
+    expect(hide.statusCode, hide.body).toBe(201);
+    expect((await adopt(slug, draftId)).statusCode).toBe(200);
+    const { figures, sources } = (await resultOf(slug)).json() as CampaignResult;
+    expect(figures).toMatchObject({ entries: 1, votes: 1, comments: 1 });
+    expect(sources.map((source) => [source.submission.voteCount, source.submission.commentCount])).toEqual([[figures.votes, figures.comments]]);
+  });
 });

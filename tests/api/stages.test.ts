@@ -43,7 +43,7 @@ describe('what each stage allows', () => {
 describe('stage changes', () => {
   it('move a campaign forward one stage at a time, each audited', async () => {
     const slug = await newCampaign();
-    for (const stage of ['discuss', 'refine', 'announced']) {
+    for (const stage of ['discuss', 'refine']) {
       const response = await moveTo(slug, stage);
       expect(response.statusCode).toBe(200);
       expect(response.json().stage).toBe(stage);
@@ -53,8 +53,17 @@ describe('stage changes', () => {
     expect(entries.filter((entry) => entry.action === 'campaign.stage_changed').map((entry) => entry.details)).toEqual([
       { from: 'collect', to: 'discuss' },
       { from: 'discuss', to: 'refine' },
-      { from: 'refine', to: 'announced' },
     ]);
+  });
+
+  it('announce a campaign only by adopting a draft: the stage change to announced is 409, naming the adoption', async () => {
+    const slug = await newCampaign();
+    for (const stage of ['discuss', 'refine']) await moveTo(slug, stage);
+    const response = await moveTo(slug, 'announced');
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ code: 'conflict', stage: 'refine', adopt: `/api/campaigns/${slug}/adopt` });
+    expect(response.json().detail).toMatch(/adopting one of its published drafts/);
+    expect((await app.inject({ method: 'GET', url: `/api/campaigns/${slug}` })).json().stage).toBe('refine');
   });
 
   it('records when each stage actually began and ended, beside the planned schedule', async () => {
@@ -80,7 +89,8 @@ describe('stage changes', () => {
     const response = await moveTo(slug, 'announced');
     expect(response.json()).toMatchObject({ code: 'conflict', stage: 'collect', nextStage: 'discuss' });
     expect(response.json().detail).toMatch(/only move on to discuss/);
-    for (const stage of ['discuss', 'refine', 'announced']) await moveTo(slug, stage);
+    for (const stage of ['discuss', 'refine']) await moveTo(slug, stage);
+    await db.update(campaigns).set({ stage: 'announced' }).where(eq(campaigns.slug, slug));
     expect((await moveTo(slug, 'announced')).json().detail).toMatch(/no further stage/);
   });
 

@@ -15,6 +15,9 @@ export const paths = {
   notifications: '/notifications',
   moderation: '/moderation',
   moderationLog: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/moderation-log`,
+  panel: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/panel`,
+  drafts: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/drafts`,
+  result: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/result`,
   openData: (slug?: string) => (slug ? `/open-data?${new URLSearchParams({ campaign: slug })}` : '/open-data'),
 };
 

@@ -13,9 +13,12 @@ import { ShortlistPage } from './features/shortlist/ShortlistPage.tsx';
 import { NotificationsPage } from './features/notifications/NotificationsPage.tsx';
 import { ModerationPage } from './features/moderation/ModerationPage.tsx';
 import { ModerationLogPage } from './features/moderation-log/ModerationLogPage.tsx';
+import { PanelPage } from './features/panel/PanelPage.tsx';
 import { AppLayout } from './routes/AppLayout.tsx';
 import { BrowseRoute } from './routes/BrowseRoute.tsx';
 import { EntryRoute } from './routes/EntryRoute.tsx';
+import { DraftsRoute } from './routes/DraftsRoute.tsx';
+import { ResultPage } from './features/result/ResultPage.tsx';
 import { OpenDataPage } from './features/open-data/OpenDataPage.tsx';
 
 export const router = createBrowserRouter([
@@ -33,12 +36,15 @@ export const router = createBrowserRouter([
           { path: 'campaigns/:slug/ranking', Component: RankingPage },
           { path: 'campaigns/:slug/shortlist', Component: ShortlistPage },
           { path: 'campaigns/:slug/moderation-log', Component: ModerationLogPage },
+          { path: 'campaigns/:slug/panel', Component: PanelPage },
           { path: 'entries/:id', Component: EntryRoute },
           { path: 'sign-in', Component: SignInPage },
           { path: 'sign-up', Component: SignUpPage },
           { path: 'account', Component: AccountPage },
           { path: 'notifications', Component: NotificationsPage },
           { path: 'moderation', Component: ModerationPage },
+          { path: 'campaigns/:slug/drafts', Component: DraftsRoute },
+          { path: 'campaigns/:slug/result', Component: ResultPage },
           { path: 'open-data', Component: OpenDataPage },
           { path: '*', Component: NotFoundPage },
         ],

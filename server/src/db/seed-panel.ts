@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { COMMENT_STANCES, ENDORSEMENT_STANCES, type Stage } from '@city-spirit/shared';
 import { repoRoot } from '../config.ts';
 import type { Executor } from './client.ts';
+import { statusIn } from './status-sql.ts';
 import { moveToStage } from '../modules/campaigns/service.ts';
 import { notifyParticipants } from '../modules/notifications/service.ts';
 
@@ -88,7 +89,7 @@ export async function seedDiscussWork(tx: Executor, campaign: DemoCampaign, cast
 /** About ten answers per resident among the shortlist and its neighbours, the better-supported entry winning more often. */
 async function seedComparisons(tx: Executor, campaign: DemoCampaign, cast: DemoCast, now: number): Promise<void> {
   const { rows: listed } = await tx.execute<{ id: string; vote_count: number; author_id: string }>(sql`
-    SELECT id, vote_count, author_id FROM submissions WHERE campaign_id = ${campaign.id} AND status IN ('published', 'shortlisted') ORDER BY vote_count DESC, id LIMIT 24`);
+    SELECT id, vote_count, author_id FROM submissions WHERE campaign_id = ${campaign.id} AND ${statusIn('status', 'listed')} ORDER BY vote_count DESC, id LIMIT 24`);
   const random = demoRandom(20_261_201);
   const values: ReturnType<typeof sql>[] = [];
   for (const [index, resident] of cast.residents.entries()) {

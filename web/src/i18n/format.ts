@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StageWindow } from '@city-spirit/shared';
+import type { StagePeriod, StageWindow } from '@city-spirit/shared';
 
 /** Campaign dates are Chongqing's dates, wherever the reader is. */
 const CAMPAIGN_TIME_ZONE = 'Asia/Shanghai';
@@ -17,6 +17,7 @@ export function useLocaleFormat() {
 
     const monthDayFormat = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: CAMPAIGN_TIME_ZONE });
     const yearFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: CAMPAIGN_TIME_ZONE });
+    const dayFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: CAMPAIGN_TIME_ZONE });
 
     const date = (iso: string) => dateFormat.format(new Date(iso));
 
@@ -39,6 +40,15 @@ export function useLocaleFormat() {
       return t('campaign.dates.tbd');
     }
 
+    /** The day in Chongqing, "2026-11-20", for comparing days. */
+    const day = (iso: string) => dayFormat.format(new Date(iso));
+
+    /** When a stage the campaign reached actually ran; "from …" while it still runs. */
+    function stagePeriod({ startedAt, endedAt }: Pick<StagePeriod, 'startedAt' | 'endedAt'>): string {
+      if (!endedAt) return t('campaign.dates.from', { date: date(startedAt) });
+      return day(startedAt) === day(endedAt) ? date(startedAt) : dateRange(startedAt, endedAt);
+    }
+
     /** A wait such as "45 seconds" or "58 minutes", rounded up to the unit that reads naturally. */
     function duration(seconds: number): string {
       const [value, unit] = seconds < 60 ? [seconds, 'second'] : seconds < 3600 ? [Math.ceil(seconds / 60), 'minute'] : [Math.ceil(seconds / 3600), 'hour'];
@@ -53,6 +63,8 @@ export function useLocaleFormat() {
       date,
       time: (epochMs: number) => timeFormat.format(epochMs),
       stageDates,
+      stagePeriod,
+      day,
     };
   }, [locale, t]);
 }

@@ -5,6 +5,8 @@ import { campaignKeys, useCurrentCampaign } from '../api/campaigns.ts';
 import { useSession } from '../api/session.ts';
 import { applyCommentChanged, applyCommentCreated } from '../features/discussion/api/cache.ts';
 import { applyNotificationEvent } from '../features/notifications/api/events.ts';
+import { markDraftsStale, setLiveDraftVoteCount } from '../features/drafts/api/liveUpdates.ts';
+import { resultKeys } from '../features/result/api/keys.ts';
 import { countNewComment, markListsStale, recountComments, setLiveVoteCount } from '../features/submissions/api/liveUpdates.ts';
 
 type Appliers = { [Type in CampaignEventType]: (client: QueryClient, data: CampaignEventData<Type>) => void };
@@ -16,20 +18,24 @@ const APPLY: Appliers = {
   'comment.created': (client, event) => {
     applyCommentCreated(client, event);
     if (event.targetType === 'submission') countNewComment(client, event.targetId);
+    else markDraftsStale(client);
   },
   'comment.changed': (client, event) => {
     applyCommentChanged(client, event);
     if (event.targetType === 'submission') recountComments(client, event.targetId);
+    else markDraftsStale(client);
   },
   'stage.changed': (client) => {
     void client.invalidateQueries({ queryKey: campaignKeys.all });
+    // Voting on drafts opens or closes with the stage, and the result appears with "announced".
+    markDraftsStale(client);
+    void client.invalidateQueries({ queryKey: resultKeys.all });
     // Everyone who took part is notified of it, without an event of their own.
     applyNotificationEvent(client);
   },
   notification: (client) => applyNotificationEvent(client),
-  // The drafts' queries are keyed under 'drafts': a new published draft or a moved vote reads them again.
-  'draft.published': (client) => void client.invalidateQueries({ queryKey: ['drafts'] }),
-  'draft.votes': (client) => void client.invalidateQueries({ queryKey: ['drafts'] }),
+  'draft.votes': (client, { id, voteCount }) => setLiveDraftVoteCount(client, id, voteCount),
+  'draft.published': (client) => markDraftsStale(client),
 };
 
 /** Events already applied, so that one sent again after a reconnection does not count twice. */

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isStaff, type OwnUser } from '@city-spirit/shared';
+import { useCurrentCampaign } from '../api/campaigns.ts';
 import { paths } from '../paths.ts';
 import { useSession } from '../api/session.ts';
 import { SignOutButton } from './SignOutButton.tsx';
@@ -44,6 +45,7 @@ function SignedOutLinks() {
 
 function SignedInLinks({ user, slot }: { user: OwnUser; slot: ReactNode }) {
   const { t } = useTranslation();
+  const campaign = useCurrentCampaign();
   return (
     <ul className="account-nav__list">
       {slot && <li className="account-nav__slot">{slot}</li>}
@@ -56,6 +58,11 @@ function SignedInLinks({ user, slot }: { user: OwnUser; slot: ReactNode }) {
           // For moderators and admins the role is the way into the moderation console.
           <NavLink to={paths.moderation} className="role-badge role-badge--on-dark role-badge--link" data-role={user.role}>
             {t(`header.roleEntries.${user.role as 'moderator' | 'admin'}`)}
+          </NavLink>
+        ) : user.role === 'expert' && campaign ? (
+          // For experts the role is the way into the campaign's panel workspace.
+          <NavLink to={paths.panel(campaign.slug)} className="role-badge role-badge--on-dark role-badge--link" data-role={user.role}>
+            {t('header.roleEntries.expert')}
           </NavLink>
         ) : (
           user.role !== 'resident' && (

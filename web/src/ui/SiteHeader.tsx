@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { stageReached } from '@city-spirit/shared';
+import { isPanelMember, stageReached } from '@city-spirit/shared';
 import { stageAllows, useCurrentCampaign } from '../api/campaigns.ts';
+import { useSession } from '../api/session.ts';
 import { paths } from '../paths.ts';
 import { BrandMark } from './Skyline.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -12,6 +13,7 @@ import { PhaseBanner } from './PhaseBanner.tsx';
 export function SiteHeader({ accountSlot }: { accountSlot?: ReactNode }) {
   const { t } = useTranslation();
   const campaign = useCurrentCampaign();
+  const { user } = useSession();
   return (
     <header className="site-header">
       <div className="container site-header__bar">
@@ -58,6 +60,27 @@ export function SiteHeader({ accountSlot }: { accountSlot?: ReactNode }) {
             <li>
               <NavLink to={paths.shortlist(campaign.slug)} className="site-nav__link">
                 {t('shortlist.navLabel')}
+              </NavLink>
+            </li>
+          )}
+          {campaign && isPanelMember(user ?? null) && (
+            <li>
+              <NavLink to={paths.panel(campaign.slug)} className="site-nav__link">
+                {t('panel.navLabel')}
+              </NavLink>
+            </li>
+          )}
+          {campaign && stageAllows(campaign, 'voteOnDraft') && (
+            <li>
+              <NavLink to={paths.drafts(campaign.slug)} className="site-nav__link site-nav__link--action">
+                {t('drafts.navLabel')}
+              </NavLink>
+            </li>
+          )}
+          {campaign && campaign.stage === 'announced' && (
+            <li>
+              <NavLink to={paths.result(campaign.slug)} className="site-nav__link site-nav__link--action">
+                {t('result.navLabel')}
               </NavLink>
             </li>
           )}

@@ -18,6 +18,7 @@ import type { Executor } from '../../db/client.ts';
 import { auditLog, campaignCounts, campaigns, stageTransitions } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordEvent } from '../events/hub.ts';
+import { assertStageChangeAllowed } from './stages.ts';
 import { notifyParticipants } from '../notifications/service.ts';
 
 // Kept by migration 0007's trigger in the transaction that changes an entry, so reading them costs
@@ -206,6 +207,7 @@ export async function changeStage(db: Executor, actor: Actor, slug: string, stag
   await db.transaction(async (tx) => {
     const [current] = await tx.select().from(campaigns).where(eq(campaigns.slug, slug)).for('update');
     if (!current) throw notFound(`There is no campaign "${slug}".`);
+    assertStageChangeAllowed(current, stage);
     await advanceStage(tx, actor, current, stage);
   });
   return getCampaign(db, slug);

@@ -14,3 +14,17 @@ export function assertStageAllows(campaign: { stage: Stage }, action: StageActio
     { stage: campaign.stage },
   );
 }
+
+/**
+ * The admin's stage change moves a campaign on, except into announced: a campaign is announced by
+ * adopting one of its published drafts (POST /api/campaigns/:slug/adopt), so that it always has a result.
+ */
+export function assertStageChangeAllowed(campaign: { slug: string; stage: Stage }, stage: Stage): void {
+  if (stage !== 'announced' || campaign.stage !== 'refine') return;
+  throw new AppError(
+    'conflict',
+    409,
+    `A campaign is announced by adopting one of its published drafts: POST /api/campaigns/${campaign.slug}/adopt with { "draftId" }.`,
+    { stage: campaign.stage, adopt: `/api/campaigns/${campaign.slug}/adopt` },
+  );
+}

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { canSeeDraft, isPanelMember, type Draft, type DraftStatus, type PolicyViewer } from '@city-spirit/shared';
+import { canSeeDraft, canSeeEndorsements, isPanelMember, type Draft, type DraftStatus, type PolicyViewer } from '@city-spirit/shared';
 import type { Executor } from '../../db/client.ts';
 import { draftStatusIn } from '../../db/status-sql.ts';
 import { notFound } from '../../errors.ts';
@@ -74,7 +74,7 @@ export async function draftDetail(db: Executor, viewer: PolicyViewer, id: string
   const draft = await visibleDraft(db, id, viewer);
   const [{ rows }, endorsementList] = await Promise.all([
     db.execute<DraftRow>(draftRowsQuery(viewer?.id ?? null, sql`d.id = ${id}`)),
-    isPanelMember(viewer) || draft.campaign.stage === 'announced' ? endorsementsOf(db, id) : Promise.resolve([]),
+    canSeeEndorsements(viewer, draft.campaign.stage) ? endorsementsOf(db, id) : Promise.resolve([]),
   ]);
   return { draft: toDraft(rows[0]!, draft.campaign.settings.panelQuorum), endorsementList };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { inDraftStatusSet, type CampaignFigures, type CampaignResult, type Criterion, type PolicyViewer } from '@city-spirit/shared';
 import type { Executor } from '../../db/client.ts';
-import { statusIn } from '../../db/status-sql.ts';
+import { draftStatusIn, statusIn } from '../../db/status-sql.ts';
 import { notFound } from '../../errors.ts';
 import { getCampaign } from '../campaigns/service.ts';
 import { listAssessments } from '../panel/assessments.ts';
@@ -42,7 +42,11 @@ async function sourcesOf(db: Executor, draftId: string) {
   return rows;
 }
 
-/** The campaign's figures, each counted from the rows behind it, in one statement. */
+/**
+ * The campaign's figures, each counted from the rows behind it, in one statement. Votes and comments
+ * are those on what everyone still sees, so that they equal the sums of the counts the entries and
+ * drafts show (an entry hidden since takes its votes and comments out of the figures).
+ */
 async function figuresOf(db: Executor, campaignId: string): Promise<CampaignFigures> {
   const { rows } = await db.execute<Record<keyof CampaignFigures, string>>(sql`
     SELECT
@@ -55,9 +59,11 @@ async function figuresOf(db: Executor, campaignId: string): Promise<CampaignFigu
         UNION SELECT author_id FROM comments WHERE campaign_id = ${campaignId}
         UNION SELECT user_id FROM draft_votes WHERE campaign_id = ${campaignId}
       ) p) AS participants,
-      (SELECT count(*) FROM votes WHERE campaign_id = ${campaignId}) AS votes,
+      (SELECT count(*) FROM votes v JOIN submissions s ON s.id = v.submission_id AND ${statusIn('s.status', 'public')} WHERE v.campaign_id = ${campaignId}) AS votes,
       (SELECT count(*) FROM comparisons WHERE campaign_id = ${campaignId} AND valid) AS comparisons,
-      (SELECT count(*) FROM comments WHERE campaign_id = ${campaignId} AND deleted_at IS NULL) AS comments,
+      (SELECT count(*) FROM comments k WHERE k.campaign_id = ${campaignId} AND k.deleted_at IS NULL AND (
+        EXISTS (SELECT 1 FROM submissions s WHERE k.target_type = 'submission' AND s.id = k.target_id AND ${statusIn('s.status', 'public')})
+        OR EXISTS (SELECT 1 FROM drafts d WHERE k.target_type = 'draft' AND d.id = k.target_id AND ${draftStatusIn('d.status', 'public')}))) AS comments,
       (SELECT count(*) FROM draft_votes WHERE campaign_id = ${campaignId}) AS "draftVotes"`);
   const row = rows[0]!;
   return {

@@ -48,7 +48,6 @@ async function openDraft(tx: Executor, voter: Voter, id: string): Promise<DraftR
     SELECT c.stage, d.status FROM campaigns c JOIN drafts d ON d.campaign_id = c.id WHERE d.id = ${id} FOR SHARE OF c`);
   const draft = { ...seen, status: rows[0]!.status, campaign: { ...seen.campaign, stage: rows[0]!.stage } };
   assertStageAllows(draft.campaign, 'voteOnDraft');
-  assertVoterCounts(draft.campaign, voter);
   return draft;
 }
 
@@ -56,6 +55,8 @@ async function openDraft(tx: Executor, voter: Voter, id: string): Promise<DraftR
 export async function voteForDraft(db: Database, voter: Voter, id: string): Promise<DraftVoteResult> {
   return db.transaction(async (tx) => {
     const draft = await openDraft(tx, voter, id);
+    // Only casting a vote needs a counted voter: a vote cast before the campaign required verification stays its voter's to take back.
+    assertVoterCounts(draft.campaign, voter);
     if (!inDraftStatusSet('openToResidents', draft.status)) throw conflict(`This draft is ${draft.status}; only published drafts take residents' votes.`);
     const previous = await currentVote(tx, draft.campaign.id, voter.id);
     if (previous === id) return { draftId: id, drafts: [] };

@@ -83,7 +83,7 @@ export async function listAssessments(db: Executor, viewer: PolicyViewer, slug: 
 function assertScoresFit(criteria: readonly Criterion[], scores: Record<string, number>): void {
   const keys = new Set(criteria.map((criterion) => criterion.key));
   const errors: FieldError[] = [
-    ...[...keys].filter((key) => !(key in scores)).map((key) => ({ path: `body.scores.${key}`, message: `give this criterion a score from ${ASSESSMENT_SCORE_MIN} to ${ASSESSMENT_SCORE_MAX}` })),
+    ...[...keys].filter((key) => !Object.hasOwn(scores, key)).map((key) => ({ path: `body.scores.${key}`, message: `give this criterion a score from ${ASSESSMENT_SCORE_MIN} to ${ASSESSMENT_SCORE_MAX}` })),
     ...Object.keys(scores)
       .filter((key) => !keys.has(key))
       .map((key) => ({ path: `body.scores.${key}`, message: `not a criterion of this campaign; score only ${[...keys].join(', ')}` })),
@@ -108,6 +108,8 @@ async function entryToAssess(tx: Executor, id: string, expert: Panelist) {
 export async function assessEntry(db: Database, expert: Panelist, submissionId: string, input: z.output<typeof assessmentPutSchema>): Promise<AssessmentSummary> {
   const campaign = await db.transaction(async (tx) => {
     const entry = await entryToAssess(tx, submissionId, expert);
+    // The campaign's row shared before its stage is read, so that the stage cannot move on before the assessment is written.
+    await tx.execute(sql`SELECT id FROM campaigns WHERE id = ${entry.campaign_id} FOR SHARE`);
     const campaign = await campaignRules(tx, { id: entry.campaign_id });
     assertStageAllows(campaign, 'assess');
     if (!isShortlisted(entry)) throw conflict(`This entry is ${entry.status}; only shortlisted entries are assessed.`);

@@ -29,14 +29,17 @@ type NoteTarget = {
 type CampaignColumns = { campaign_id: string; slug: string; stage: CampaignRules['stage']; settings: CampaignRules['settings'] };
 const campaignOf = (row: CampaignColumns) => toCampaignRules({ id: row.campaign_id, slug: row.slug, stage: row.stage, settings: row.settings });
 
-/** Each kind of note target: how to find it; `lock` holds it against a change of status while a note is written. */
+/**
+ * Each kind of note target: how to find it; `lock` holds it, and its campaign's stage, against a
+ * change while a note is written (a note sent as the campaign is announced is refused, not written after).
+ */
 const NOTE_TARGETS: Record<PanelNoteTargetType, { missing: string; load(db: Executor, id: string, lock: boolean): Promise<NoteTarget | null> }> = {
   submission: {
     missing: 'There is no such entry.',
     async load(db, id, lock) {
       const { rows } = await db.execute<CampaignColumns & { id: string; status: SubmissionStatus }>(sql`
         SELECT s.id, s.status, c.id AS campaign_id, c.slug, c.stage, c.settings
-        FROM submissions s JOIN campaigns c ON c.id = s.campaign_id WHERE s.id = ${id} ${lock ? sql`FOR SHARE OF s` : sql``}`);
+        FROM submissions s JOIN campaigns c ON c.id = s.campaign_id WHERE s.id = ${id} ${lock ? sql`FOR SHARE OF s, c` : sql``}`);
       const row = rows[0];
       if (!row) return null;
       const closed = isShortlisted(row) ? null : `This entry is ${row.status}; only shortlisted entries take new panel notes (the notes on it stay readable).`;
@@ -44,13 +47,13 @@ const NOTE_TARGETS: Record<PanelNoteTargetType, { missing: string; load(db: Exec
     },
   },
   // Read from the drafts table itself: the drafting module keeps drafts, the panel only annotates them,
-  // whatever their status, so nothing needs holding.
+  // whatever their status, so only the campaign's stage needs holding.
   draft: {
     missing: 'There is no such draft.',
-    async load(db, id) {
+    async load(db, id, lock) {
       const { rows } = await db.execute<CampaignColumns & { id: string }>(sql`
         SELECT d.id, c.id AS campaign_id, c.slug, c.stage, c.settings
-        FROM drafts d JOIN campaigns c ON c.id = d.campaign_id WHERE d.id = ${id}`);
+        FROM drafts d JOIN campaigns c ON c.id = d.campaign_id WHERE d.id = ${id} ${lock ? sql`FOR SHARE OF c` : sql``}`);
       const row = rows[0];
       return row ? { type: 'draft', id: row.id, campaign: campaignOf(row), closed: null } : null;
     },

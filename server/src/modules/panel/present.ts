@@ -21,7 +21,8 @@ const mean = (values: number[]) => (values.length ? values.reduce((sum, value) =
 /** Figures for every criterion of the campaign, in its order; a key it no longer has is left out. */
 export function toAssessmentSummary(row: SummaryRow, criteria: readonly Criterion[]): AssessmentSummary {
   const keys = criteria.map((criterion) => criterion.key);
-  const figures = Object.fromEntries(keys.map((key) => [key, row.criteria?.[key] ?? NO_FIGURES]));
+  // Own keys only: a criterion may be named like an inherited property (constructor, toString).
+  const figures = Object.fromEntries(keys.map((key) => [key, (row.criteria && Object.hasOwn(row.criteria, key) ? row.criteria[key] : undefined) ?? NO_FIGURES]));
   const means = Object.fromEntries(keys.map((key) => [key, figures[key]!.mean]));
   const scored = Object.values(means).filter((value): value is number => value !== null);
   return {
@@ -33,7 +34,7 @@ export function toAssessmentSummary(row: SummaryRow, criteria: readonly Criterio
     overall: mean(scored),
     mine: row.mine
       ? {
-          scores: Object.fromEntries(keys.filter((key) => key in row.mine!.scores).map((key) => [key, row.mine!.scores[key]!])),
+          scores: Object.fromEntries(keys.filter((key) => Object.hasOwn(row.mine!.scores, key)).map((key) => [key, row.mine!.scores[key]!])),
           note: row.mine.note,
           updatedAt: iso(row.mine.updatedAt),
         }

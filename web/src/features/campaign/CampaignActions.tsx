@@ -3,12 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { Campaign } from '@city-spirit/shared';
 import { stageAllows } from '../../api/campaigns.ts';
 import { paths } from '../../paths.ts';
+import { STAGE_PAGES } from './stagePages.ts';
 
-/** What to do now: while collecting, write a phrase or read the others; afterwards, read them and learn what happens next. */
+/**
+ * What to do now: while collecting, write a phrase or read the others; while discussing, compare
+ * them; while refining, read and vote on the drafts; once announced, read the result.
+ */
 export function CampaignActions({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const { stage } = campaign;
   const collecting = stageAllows(campaign, 'submit');
+  const page = STAGE_PAGES[stage];
+  const leading = collecting || stageAllows(campaign, 'pairwise') || page !== undefined;
   return (
     <div className="hero__actions">
       {stage !== 'collect' && <p className="hero__next">{t(`campaign.actions.after.${stage}`)}</p>}
@@ -27,10 +33,12 @@ export function CampaignActions({ campaign }: { campaign: Campaign }) {
             {t('compare.start')}
           </Link>
         )}
-        <Link
-          to={paths.entries(campaign.slug)}
-          className={collecting || stageAllows(campaign, 'pairwise') ? 'button button--secondary button--large' : 'button button--large'}
-        >
+        {page && (
+          <Link to={page.path(campaign.slug)} className="button button--large">
+            {t(page.link)}
+          </Link>
+        )}
+        <Link to={paths.entries(campaign.slug)} className={leading ? 'button button--secondary button--large' : 'button button--large'}>
           {t('campaign.actions.browse')}
         </Link>
       </p>

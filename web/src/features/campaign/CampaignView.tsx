@@ -5,7 +5,7 @@ import type { Campaign } from '@city-spirit/shared';
 import { currentLocale } from '../../i18n/index.ts';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
 import { Skyline } from '../../ui/Skyline.tsx';
-import { campaignText, paragraphs } from './campaignText.ts';
+import { campaignText, paragraphs } from '../../ui/campaignText.ts';
 import { CampaignActions } from './CampaignActions.tsx';
 import { CurrentStagePanel } from './CurrentStagePanel.tsx';
 import { ParticipationCounts } from './ParticipationCounts.tsx';

@@ -1,6 +1,9 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { STAGES, type Campaign, type Stage } from '@city-spirit/shared';
 import { useLocaleFormat } from '../../i18n/format.ts';
+import { stagePeriodOf } from '../../ui/campaignText.ts';
+import { STAGE_PAGES } from './stagePages.ts';
 
 type StageState = 'done' | 'current' | 'upcoming';
 
@@ -12,7 +15,6 @@ function stageState(stage: Stage, current: Stage): StageState {
 
 export function StageTimeline({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
-  const format = useLocaleFormat();
   return (
     <section id="process" className="section timeline-section" aria-labelledby="timeline-heading" tabIndex={-1}>
       <h2 id="timeline-heading">{t('campaign.timelineHeading')}</h2>
@@ -20,7 +22,7 @@ export function StageTimeline({ campaign }: { campaign: Campaign }) {
       <ol className="timeline">
         {STAGES.map((stage, index) => {
           const state = stageState(stage, campaign.stage);
-          const schedule = campaign.stageSchedule.find((entry) => entry.stage === stage);
+          const page = STAGE_PAGES[stage];
           return (
             <li key={stage} className="timeline__step" data-state={state} aria-current={state === 'current' ? 'step' : undefined}>
               <span className="timeline__marker" aria-hidden="true">
@@ -29,14 +31,46 @@ export function StageTimeline({ campaign }: { campaign: Campaign }) {
               <div className="timeline__body">
                 <p className="timeline__status">{t(`campaign.stageStatus.${state}`)}</p>
                 <h3 className="timeline__name">{t(`stages.${stage}.name`)}</h3>
-                <p className="timeline__dates">{format.stageDates(schedule ?? { startsAt: null, endsAt: null })}</p>
+                <StageDates campaign={campaign} stage={stage} />
                 <p className="timeline__summary">{t(`stages.${stage}.summary`)}</p>
+                {page && state !== 'upcoming' && (
+                  <p className="timeline__link">
+                    <Link to={page.path(campaign.slug)}>{t(state === 'done' ? page.linkAfter : page.link)}</Link>
+                  </p>
+                )}
               </div>
             </li>
           );
         })}
       </ol>
     </section>
+  );
+}
+
+/**
+ * When the stage really began and ended; for the stage under way, when it began and is planned to
+ * end; for stages not reached, the planned dates.
+ */
+function StageDates({ campaign, stage }: { campaign: Campaign; stage: Stage }) {
+  const { t } = useTranslation();
+  const format = useLocaleFormat();
+  const period = stagePeriodOf(campaign, stage);
+  const planned = campaign.stageSchedule.find((window) => window.stage === stage) ?? { stage, startsAt: null, endsAt: null };
+  if (!period) return <p className="timeline__dates">{format.stageDates(planned)}</p>;
+  if (stage === 'announced') return <p className="timeline__dates">{t('campaign.dates.announcedOn', { date: format.date(period.startedAt) })}</p>;
+  if (!period.endedAt) {
+    return (
+      <p className="timeline__dates">
+        {planned.endsAt ? t('campaign.dates.sincePlanned', { start: format.date(period.startedAt), end: format.date(planned.endsAt) }) : format.stagePeriod(period)}
+      </p>
+    );
+  }
+  const endedEarly = planned.endsAt !== null && format.day(period.endedAt) < format.day(planned.endsAt);
+  return (
+    <p className="timeline__dates">
+      {format.stagePeriod(period)}
+      {endedEarly && <span className="timeline__early">{t('campaign.endedEarly')}</span>}
+    </p>
   );
 }
 

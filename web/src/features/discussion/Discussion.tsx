@@ -5,9 +5,10 @@ import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { campaignQuery, stageAllows } from '../../api/campaigns.ts';
 import { useSession } from '../../api/session.ts';
+import type { CommentTargetType } from '@city-spirit/shared';
 import { useLocaleFormat } from '../../i18n/format.ts';
 import { authPath } from '../../paths.ts';
-import type { CommentTarget, ThreadSort } from './api/keys.ts';
+import { TARGET_STAGE_ACTIONS, type CommentTarget, type ThreadSort } from './api/keys.ts';
 import { commentSummaryQuery, topLevelCommentsQuery } from './api/listComments.ts';
 import { CommentComposer } from './CommentComposer.tsx';
 import { CommentItem } from './CommentItem.tsx';
@@ -24,6 +25,12 @@ type Props = {
 
 const SORTS: readonly ThreadSort[] = ['top', 'new'];
 
+/** What the thread says of its target: an entry, or a draft. */
+const TARGET_TEXTS = {
+  submission: { intro: 'discussion.intro', closed: 'discussion.closed.target' },
+  draft: { intro: 'drafts.thread.intro', closed: 'drafts.thread.closed' },
+} as const satisfies Record<CommentTargetType, { intro: string; closed: string }>;
+
 /** A target's discussion: where people stand, a way to join in, and the comments a page at a time. */
 export function Discussion({ target, campaignSlug, targetOpen, renderCommentTools }: Props) {
   const { t } = useTranslation();
@@ -37,7 +44,8 @@ export function Discussion({ target, campaignSlug, targetOpen, renderCommentTool
   const summary = useQuery({ ...commentSummaryQuery(target), enabled: query.isSuccess }).data;
   const now = useNow();
   const headingId = useId();
-  const stageOpen = campaign !== undefined && stageAllows(campaign, 'comment');
+  const stageOpen = campaign !== undefined && stageAllows(campaign, TARGET_STAGE_ACTIONS[target.type]);
+  const texts = TARGET_TEXTS[target.type];
   const open = stageOpen && targetOpen;
   const signInPath = authPath('/sign-in', location.pathname + location.search);
   const thread = useMemo<Thread>(() => ({ target, user, open, signInPath, now, renderCommentTools }), [target, user, open, signInPath, now, renderCommentTools]);
@@ -52,13 +60,13 @@ export function Discussion({ target, campaignSlug, targetOpen, renderCommentTool
             <span className="discussion__total">{t('discussion.total', { count: summary.total, formatted: format.number(summary.total) })}</span>
           )}
         </h2>
-        <p className="entry__section-intro">{t('discussion.intro')}</p>
+        <p className="entry__section-intro">{t(texts.intro)}</p>
         {summary && <StanceSummary stance={summary.stance} />}
 
         {!open ? (
           campaign && (
             <p className="discussion__closed">
-              {stageOpen ? t('discussion.closed.target') : t('discussion.closed.stage', { stage: t(`stages.${campaign.stage}.name`) })}
+              {stageOpen ? t(texts.closed) : t('discussion.closed.stage', { stage: t(`stages.${campaign.stage}.name`) })}
             </p>
           )
         ) : user ? (

@@ -11,7 +11,7 @@ import { textLang } from '../../ui/entryText.ts';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { ErrorView, LoadingView } from '../../ui/StateViews.tsx';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
-import { shortlistQuery } from './api/listShortlist.ts';
+import { shortlistQuery } from '../../api/shortlist.ts';
 
 export function ShortlistPage() {
   const { t } = useTranslation();

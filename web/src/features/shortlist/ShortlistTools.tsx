@@ -11,7 +11,7 @@ import { CharacterCount } from '../../ui/CharacterCount.tsx';
 import { TextAreaField } from '../../ui/Field.tsx';
 import { useProblemMessage } from '../../ui/useProblemMessage.ts';
 import { useLocaleFormat } from '../../i18n/format.ts';
-import { shortlistQuery } from './api/listShortlist.ts';
+import { shortlistQuery } from '../../api/shortlist.ts';
 import { useShortlistEntry } from './api/shortlistEntry.ts';
 import { useUnshortlistEntry } from './api/unshortlistEntry.ts';
 

@@ -8,12 +8,12 @@ import { isApiError } from '../../api/client.ts';
 import { useLocaleFormat } from '../../i18n/format.ts';
 import { paths } from '../../paths.ts';
 import { useDistrictName } from '../../ui/DistrictField.tsx';
+import { ShareButton } from '../../ui/ShareButton.tsx';
 import { ErrorView, LoadingView, NotFoundView } from '../../ui/StateViews.tsx';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
 import { submissionQuery } from './api/getSubmission.ts';
 import { authorName, entryLang, textLang } from '../../ui/entryText.ts';
 import { entryStateFrom } from './entryState.ts';
-import { ShareButton } from './ShareButton.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { WithdrawSection } from './WithdrawSection.tsx';
 
@@ -107,7 +107,7 @@ function EntryView({ submission, renderSupport, renderThread, renderStaffTools, 
           <p className="entry__date">
             <time dateTime={submission.createdAt}>{t('entry.submittedOn', { date: format.date(submission.createdAt) })}</time>
           </p>
-          {isPublic && <ShareButton title={submission.phrase} url={new URL(paths.entry(submission.id), window.location.origin).toString()} />}
+          {isPublic && <ShareButton title={submission.phrase} text={t('entry.shareText', { phrase: submission.phrase })} url={new URL(paths.entry(submission.id), window.location.origin).toString()} />}
         </div>
       </div>
 

@@ -1,4 +1,4 @@
-import type { CommentSort, CommentTargetType } from '@city-spirit/shared';
+import type { CommentSort, CommentTargetType, StageAction } from '@city-spirit/shared';
 
 /** What a thread hangs on: an entry or a published draft. */
 export type CommentTarget = { type: CommentTargetType; id: string };
@@ -18,6 +18,9 @@ export const commentKeys = {
 };
 
 const TARGET_PATHS: Record<CommentTargetType, string> = { submission: 'submissions', draft: 'drafts' };
+
+/** The stage action that opens each kind of thread to new comments and votes. */
+export const TARGET_STAGE_ACTIONS: Record<CommentTargetType, StageAction> = { submission: 'comment', draft: 'commentOnDraft' };
 
 export const targetCommentsPath = (target: CommentTarget) => `/api/${TARGET_PATHS[target.type]}/${encodeURIComponent(target.id)}/comments`;
 

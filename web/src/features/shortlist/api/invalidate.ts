@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Submission } from '@city-spirit/shared';
 import { campaignKeys } from '../../../api/campaigns.ts';
 import { submissionKeys } from '../../../api/keys.ts';
-import { shortlistKeys } from './listShortlist.ts';
+import { shortlistKeys } from '../../../api/shortlist.ts';
 
 /** After the entry went on or off the shortlist: its page, the lists (its badge) and the shortlist. */
 export async function refreshAfterShortlisting(client: QueryClient, submission: Pick<Submission, 'id' | 'campaignSlug'>): Promise<void> {

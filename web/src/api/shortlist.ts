@@ -1,7 +1,8 @@
+/** The shortlist, read by the public shortlist page, the moderators' tools and the expert panel's workspace. */
 import { queryOptions } from '@tanstack/react-query';
 import { shortlistSchema } from '@city-spirit/shared';
-import { getJson } from '../../../api/client.ts';
-import { campaignPath } from '../../../api/keys.ts';
+import { getJson } from './client.ts';
+import { campaignPath } from './keys.ts';
 
 export const shortlistKeys = {
   all: ['shortlist'] as const,

@@ -1,4 +1,4 @@
-import type { Campaign, Locale } from '@city-spirit/shared';
+import type { Campaign, Locale, Stage, StagePeriod } from '@city-spirit/shared';
 
 export type CampaignText = { title: string; description: string; lang: Locale; untranslated: boolean };
 
@@ -14,4 +14,9 @@ export function paragraphs(text: string): string[] {
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph.length > 0);
+}
+
+/** When the campaign's stage actually ran (its latest period), if it was reached. */
+export function stagePeriodOf(campaign: Pick<Campaign, 'stageHistory'>, stage: Stage): StagePeriod | undefined {
+  return campaign.stageHistory.findLast((period) => period.stage === stage);
 }

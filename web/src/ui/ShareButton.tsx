@@ -1,14 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Outcome = 'copied' | 'copyFailed' | null;
 const CONFIRMATION_MS = 4000;
 
-/** The phone's share sheet where there is one; elsewhere the link is copied, and the page says so. */
-export function ShareButton({ title, url }: { title: string; url: string }) {
+/** The phone's share sheet where there is one; elsewhere the link is copied, and the page says so. `text` goes with the link. */
+export function ShareButton({ title, text, url }: { title: string; text: string; url: string }) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const fallbackInput = useRef<HTMLInputElement>(null);
+  const inputId = useId();
   const canShare = typeof navigator.share === 'function';
 
   useEffect(() => {
@@ -24,7 +25,7 @@ export function ShareButton({ title, url }: { title: string; url: string }) {
   async function share() {
     if (canShare) {
       try {
-        await navigator.share({ title, text: t('entry.shareText', { phrase: title }), url });
+        await navigator.share({ title, text, url });
         return;
       } catch (error) {
         if (error instanceof DOMException && error.name === 'AbortError') return; // closed the share sheet
@@ -54,10 +55,10 @@ export function ShareButton({ title, url }: { title: string; url: string }) {
       </p>
       {outcome === 'copyFailed' && (
         <div className="share__fallback">
-          <label htmlFor="share-url" className="field__hint">
+          <label htmlFor={inputId} className="field__hint">
             {t('entry.copyManually')}
           </label>
-          <input id="share-url" ref={fallbackInput} className="input" readOnly value={url} />
+          <input id={inputId} ref={fallbackInput} className="input" readOnly value={url} />
         </div>
       )}
     </div>
