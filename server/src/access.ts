@@ -80,6 +80,9 @@ export const ACCESS_TABLE: Record<string, Access> = {
 
   'GET /api/campaigns/:slug/stats': 'anyone',
   'GET /api/campaigns/:slug/consensus': 'anyone',
+  'GET /api/campaigns/:slug/open-data': 'anyone',
+  'GET /api/campaigns/:slug/export.csv': 'anyone',
+  'GET /api/campaigns/:slug/export.json': 'anyone',
 
   'POST /api/auth/register': 'anyone',
   'POST /api/auth/login': 'anyone',

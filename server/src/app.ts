@@ -35,6 +35,7 @@ import { shortlistRoutes } from './modules/shortlist/routes.ts';
 import { panelRoutes } from './modules/panel/routes.ts';
 import { draftRoutes } from './modules/drafts/routes.ts';
 import { insightRoutes } from './modules/insights/routes.ts';
+import { openDataRoutes } from './modules/open-data/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -143,6 +144,7 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
   await app.register(panelRoutes);
   await app.register(draftRoutes);
   await app.register(insightRoutes);
+  await app.register(openDataRoutes);
 
   await app.register(webPlugin, { webDistDir: config.webDistDir });
   return app;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stageSchema, type Stage } from './domain.ts';
 import { criteriaSettingSchema, DEFAULT_CRITERIA, stagePeriodSchema } from './drafting.ts';
+import { dataLicenceIdSchema, DEFAULT_DATA_LICENCE } from './open-data.ts';
 
 export const districtSchema = z
   .object({
@@ -42,6 +43,7 @@ export const campaignSettingsSchema = z
       .array(z.string().trim().min(1).max(40))
       .max(500)
       .describe('Entries containing any of these (after normalization) wait for review, in either moderation mode'),
+    dataLicence: dataLicenceIdSchema,
   })
   .meta({ id: 'CampaignSettings' });
 export type CampaignSettings = z.infer<typeof campaignSettingsSchema>;
@@ -58,6 +60,7 @@ export const DEFAULT_CAMPAIGN_SETTINGS: CampaignSettings = {
   criteria: DEFAULT_CRITERIA,
   consensusMinParticipants: 5,
   blockedTerms: [],
+  dataLicence: DEFAULT_DATA_LICENCE,
 };
 
 export const campaignCountsSchema = z.object({

@@ -9,3 +9,4 @@ export * from './policy.ts';
 export * from './moderation.ts';
 export * from './drafting.ts';
 export * from './insights.ts';
+export * from './open-data.ts';

@@ -232,6 +232,9 @@ const SAMPLES: Record<string, Sample> = {
 
   'GET /api/campaigns/:slug/stats': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/stats' } },
   'GET /api/campaigns/:slug/consensus': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/consensus' } },
+  'GET /api/campaigns/:slug/open-data': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/open-data' } },
+  'GET /api/campaigns/:slug/export.csv': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/export.csv' } },
+  'GET /api/campaigns/:slug/export.json': { who: 'anyone', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/export.json' } },
 };
 
 

@@ -19,6 +19,7 @@ import { fitBenchmark } from './fit.ts';
 import { voteBenchmark } from './vote.ts';
 import { commentsBenchmark } from './comments.ts';
 import { statsBenchmark } from './stats.ts';
+import { exportBenchmark } from './export.ts';
 import { cpuPerOperation, cpuSnapshot } from './cpu.ts';
 
 type Target = { baseUrl: string; cookie: string };
@@ -48,6 +49,11 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'stats',
     what: 'GET stats and consensus of a campaign of BENCH_STATS_ENTRIES (default 1 000 000) entries with votes, comments and comparisons (runs last: it fills the database)',
+    request: () => ({ url: '' }),
+  },
+  {
+    name: 'export',
+    what: 'export.csv and export.json of a campaign of BENCH_EXPORT_ENTRIES (1 000 000) entries: rows/s, bytes/s, server peak RSS (runs last: it fills the database)',
     request: () => ({ url: '' }),
   },
   {
@@ -94,7 +100,8 @@ async function startServer(databaseUrl: string): Promise<{ server: ChildProcess;
 async function main() {
   const wanted = process.argv.slice(2);
   // The similar and stats scenarios fill the database, so they run after the HTTP scenarios.
-  const last = ['fit', 'similar', 'stats'];
+  // Scenarios that fill the database run after the HTTP ones, in this order.
+  const last = ['fit', 'similar', 'stats', 'export'];
   const scenarios = (wanted.length ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS).sort(
     (a, b) => last.indexOf(a.name) - last.indexOf(b.name),
   );
@@ -143,6 +150,10 @@ async function main() {
       }
       if (scenario.name === 'stats') {
         console.log(await statsBenchmark(db, baseUrl, DURATION_SECONDS, CONNECTIONS, Number(process.env.BENCH_STATS_ENTRIES ?? 1_000_000)));
+        continue;
+      }
+      if (scenario.name === 'export') {
+        console.log(await exportBenchmark(db, baseUrl, server.pid!));
         continue;
       }
       if (scenario.name === 'similar') {

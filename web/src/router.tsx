@@ -19,6 +19,7 @@ import { BrowseRoute } from './routes/BrowseRoute.tsx';
 import { EntryRoute } from './routes/EntryRoute.tsx';
 import { DraftsRoute } from './routes/DraftsRoute.tsx';
 import { ResultPage } from './features/result/ResultPage.tsx';
+import { OpenDataPage } from './features/open-data/OpenDataPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
           { path: 'moderation', Component: ModerationPage },
           { path: 'campaigns/:slug/drafts', Component: DraftsRoute },
           { path: 'campaigns/:slug/result', Component: ResultPage },
+          { path: 'open-data', Component: OpenDataPage },
           { path: '*', Component: NotFoundPage },
         ],
       },

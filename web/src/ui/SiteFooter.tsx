@@ -28,6 +28,10 @@ export function SiteFooter() {
               <Link to={paths.moderationLog(campaign.slug)}>{t('moderationLog.footerLink')}</Link>
             </p>
           )}
+          <p>
+            {t('openData.footerLead')}
+            <Link to={paths.openData(campaign?.slug)}>{t('openData.footerLink')}</Link>
+          </p>
         </section>
         <section className="site-footer__section" aria-labelledby="footer-privacy">
           <h2 id="footer-privacy">{t('footer.privacyHeading')}</h2>

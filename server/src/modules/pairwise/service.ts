@@ -153,6 +153,8 @@ type CachedFit = {
   strengths: Map<string, number>;
   /** Each compared entry's score (0–100); entries not yet in a comparison with a winner have none. */
   scores: Map<string, number>;
+  /** The same entries' scores with their 95 % intervals. */
+  standings: Map<string, Standing>;
   lastComparisonId: number;
   fittedAt: number;
   tookMs: number;
@@ -223,10 +225,12 @@ export function rankingCache(db: Executor) {
       .sort((a, b) => b.score - a.score || b.comparisons - a.comparisons || (a.submission.id < b.submission.id ? -1 : 1))
       .map((item, index) => ({ rank: index + 1, ...item }));
     const fittedAt = Date.now();
+    const scored = items.filter((item) => item.wins + item.losses > 0);
     return {
       ranking: { items, comparisons: total, fittedAt: new Date(fittedAt).toISOString() },
       strengths: new Map(entries.map((entry, i) => [entry.id, result.strengths[i]!])),
-      scores: new Map(items.filter((item) => item.wins + item.losses > 0).map((item) => [item.submission.id, item.score])),
+      scores: new Map(scored.map((item) => [item.submission.id, item.score])),
+      standings: new Map(scored.map((item) => [item.submission.id, { score: item.score, low: item.low, high: item.high }])),
       lastComparisonId,
       fittedAt,
       tookMs: result.computeMs,
@@ -269,8 +273,16 @@ export function rankingCache(db: Executor) {
     return (await latest(campaignId)).scores;
   }
 
-  return { ranking, scores };
+  /** The latest fit's scores with their intervals, by entry id (compared entries only). */
+  async function standings(campaignId: string): Promise<ReadonlyMap<string, Standing>> {
+    return (await latest(campaignId)).standings;
+  }
+
+  return { ranking, scores, standings };
 }
+
+/** An entry's pairwise score (0–100) and its 95 % interval. */
+export type Standing = { score: number; low: number; high: number };
 
 export type RankingCache = ReturnType<typeof rankingCache>;
 
