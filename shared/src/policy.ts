@@ -112,3 +112,7 @@ export const canPublishDraft = (draft: { status: DraftStatus; endorsements: numb
 
 /** Only shortlisted entries are assessed by the panel and drafted from. */
 export const isShortlisted = (entry: { status: SubmissionStatus }): boolean => inStatusSet('draftSources', entry.status);
+
+/** Admins move a campaign on to its next stage and adopt the wording that announces it. */
+export const canChangeStage = (viewer: { role: Role } | null): boolean => viewer?.role === 'admin';
+export const canAdoptDraft = (viewer: { role: Role } | null): boolean => viewer?.role === 'admin';

@@ -22,6 +22,17 @@ describe.skipIf(!hasChromium)('a whole campaign walked through in a browser', ()
   const visible = (page: Page, text: string | RegExp) => poll(() => page.getByText(text).first().isVisible()).toBe(true);
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
+  /** The admin moves the campaign on from its page, confirming the step. */
+  async function moveStage(shown: Page, stage: string, name?: string) {
+    await shown.goto(`${web.baseUrl}/campaigns/${SLUG}`);
+    const start = shown.getByRole('button', { name: `进入下一阶段：${stage}` });
+    await poll(() => start.isVisible()).toBe(true);
+    if (name) await screenshotBoth(shown, name);
+    await start.click();
+    await shown.getByRole('button', { name: `确认进入“${stage}”` }).click();
+    await poll(() => shown.locator('.stage-panel__heading').textContent(), 10_000).toBe(`当前阶段：${stage}`);
+  }
+
   async function call(session: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
     const response = await injectAs(web.app, session, { method, url, ...(payload ? { payload } : {}) });
     expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
@@ -69,8 +80,10 @@ describe.skipIf(!hasChromium)('a whole campaign walked through in a browser', ()
     await poll(() => support.getAttribute('aria-pressed'), 10_000).toBe('true');
     await poll(() => support.textContent(), 10_000).toContain('已支持');
 
-    // Discuss: the resident comments on the entry and compares a few pairs.
-    await call(admin, 'POST', `/api/campaigns/${SLUG}/stage`, { stage: 'discuss' });
+    // Discuss: the admin moves the campaign on; the resident comments on the entry and compares a few pairs.
+    const office = await openPhonePage(web.browser);
+    await signInOnPage(office.page, web.baseUrl, 'admin@example.com', DEMO_PASSWORD, `/campaigns/${SLUG}`);
+    await moveStage(office.page, '讨论', 'stage-control');
     await page.reload();
     const thread = page.getByRole('region', { name: /^讨论/ });
     const composer = thread.getByRole('textbox', { name: '发表评论' });
@@ -112,7 +125,8 @@ describe.skipIf(!hasChromium)('a whole campaign walked through in a browser', ()
 
     // Refine: two experts score, one keeps a note and writes a draft from two entries, then a second version.
     await call(admin, 'PATCH', `/api/campaigns/${SLUG}`, { settings: { panelQuorum: 2 } });
-    await call(admin, 'POST', `/api/campaigns/${SLUG}/stage`, { stage: 'refine' });
+    await moveStage(office.page, '提炼');
+    await poll(() => office.page.locator('.stage-control__adopt').isVisible()).toBe(true);
     const panelPath = `/campaigns/${SLUG}/panel`;
     const expert = await openPhonePage(web.browser);
     const other = await openPhonePage(web.browser);
@@ -212,8 +226,17 @@ describe.skipIf(!hasChromium)('a whole campaign walked through in a browser', ()
     await draftThread.getByRole('button', { name: '发表评论', exact: true }).click();
     await visible(page, '“包容”两个字加得好，外地来的人也觉得是自己的城。');
 
-    // Announce: the admin adopts the draft (the web has no button for it).
-    await call(admin, 'POST', `/api/campaigns/${SLUG}/adopt`, { draftId });
+    // Announce: the admin adopts the draft on the drafts page, after confirming, and lands on the result.
+    await office.page.getByRole('link', { name: '去草稿页采纳' }).click();
+    await office.page.waitForURL(`${web.baseUrl}/campaigns/${SLUG}/drafts`);
+    const adoptable = office.page.locator('.draft-card', { has: office.page.getByRole('heading', { name: WORDING, exact: true }) });
+    await poll(() => adoptable.getByRole('button', { name: '采纳为最终表述' }).isVisible()).toBe(true);
+    await adoptable.getByRole('button', { name: '采纳为最终表述' }).click();
+    await poll(() => adoptable.getByText('此操作无法撤销').isVisible(), 10_000).toBe(true);
+    await screenshotBoth(office.page, 'adopt');
+    await adoptable.getByRole('button', { name: '确认采纳并宣布' }).click();
+    await office.page.waitForURL(`${web.baseUrl}/campaigns/${SLUG}/result`);
+    await poll(() => heading(office.page).textContent()).toBe(WORDING);
 
     // The result tells the wording's story, and its poster downloads.
     await page.goto(`${web.baseUrl}/campaigns/${SLUG}/result`);
@@ -250,7 +273,7 @@ describe.skipIf(!hasChromium)('a whole campaign walked through in a browser', ()
     await poll(() => page.locator('.stage-panel').getByRole('link', { name: '查看最终表述' }).getAttribute('href')).toBe(`/campaigns/${SLUG}/result`);
     await screenshotBoth(page, 'home');
 
-    for (const opened of [resident, moderator, expert, other]) {
+    for (const opened of [resident, office, moderator, expert, other]) {
       expect(opened.problems).toEqual([]);
       await opened.context.close();
     }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canAdoptDraft,
+  canChangeStage,
   canChangeSubmission,
   canCommentOnSubmission,
   canSeeSubmission,
@@ -51,5 +53,16 @@ describe('the policy module', () => {
   it('counts moderators and admins as staff, never residents or experts', () => {
     expect(ROLES.filter((role) => isStaff({ role }))).toEqual(STAFF);
     expect(isStaff(null)).toBe(false);
+  });
+});
+
+describe('who moves a campaign on and adopts its wording', () => {
+  it('lets admins alone change the stage and adopt a draft, and nobody signed out', () => {
+    for (const role of ROLES) {
+      expect(canChangeStage({ role }), role).toBe(role === 'admin');
+      expect(canAdoptDraft({ role }), role).toBe(role === 'admin');
+    }
+    expect(canChangeStage(null)).toBe(false);
+    expect(canAdoptDraft(null)).toBe(false);
   });
 });

@@ -1425,4 +1425,24 @@ export const en: Messages = {
     footerLead: 'Every public phrase, documented, to download: ',
     footerLink: 'open data',
   },
+  admin: {
+    cancel: 'Cancel',
+    adopt: {
+      start: 'Adopt as the final wording',
+      confirmHeading: 'Adopt this draft as the final wording?',
+      confirmText: 'Adopting it announces the campaign: this draft becomes the city spirit’s final wording. This cannot be undone.',
+      confirm: 'Adopt and announce',
+      adopting: 'Adopting…',
+    },
+    stage: {
+      heading: 'Admin: moving the campaign on',
+      start: 'Move on to the next stage: {{stage}}',
+      confirmHeading: 'Move on to the “{{stage}}” stage?',
+      confirmText: 'Stages only move forward; the campaign cannot go back to this one.',
+      confirm: 'Move on to “{{stage}}”',
+      moving: 'Moving on…',
+      byAdoption: 'The campaign is announced by adopting one of its published drafts, not by a stage change.',
+      toDrafts: 'Adopt on the drafts page',
+    },
+  },
 };

@@ -1424,4 +1424,24 @@ export const zhCN = {
     footerLead: '下载全部公开表述语及字段说明：',
     footerLink: '开放数据',
   },
+  admin: {
+    cancel: '取消',
+    adopt: {
+      start: '采纳为最终表述',
+      confirmHeading: '采纳这份草稿为最终表述？',
+      confirmText: '采纳后即宣布活动结果：这份草稿成为城市精神的最终表述，活动进入“发布”阶段。此操作无法撤销。',
+      confirm: '确认采纳并宣布',
+      adopting: '正在采纳…',
+    },
+    stage: {
+      heading: '管理员：推进阶段',
+      start: '进入下一阶段：{{stage}}',
+      confirmHeading: '进入“{{stage}}”阶段？',
+      confirmText: '阶段只能向前推进，无法退回上一阶段。',
+      confirm: '确认进入“{{stage}}”',
+      moving: '正在推进…',
+      byAdoption: '活动在采纳一份已发布的草稿后宣布，不能直接进入下一阶段。',
+      toDrafts: '去草稿页采纳',
+    },
+  },
 } as const;

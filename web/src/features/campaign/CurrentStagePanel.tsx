@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { STAGES, type Campaign } from '@city-spirit/shared';
 import { useLocaleFormat } from '../../i18n/format.ts';
 import { stagePeriodOf } from '../../ui/campaignText.ts';
+import { StageControl } from './StageControl.tsx';
 import { STAGE_PAGES } from './stagePages.ts';
 
 /** Says in words what residents can do now, since when and until when, and leads to the stage's own page. */
@@ -44,6 +45,7 @@ export function CurrentStagePanel({ campaign }: { campaign: Campaign }) {
           </Link>
         </p>
       )}
+      <StageControl campaign={campaign} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { inDraftStatusSet, type Campaign, type Draft } from '@city-spirit/shared';
+import { canAdoptDraft, inDraftStatusSet, type Campaign, type Draft } from '@city-spirit/shared';
 import { stageAllows } from '../../api/campaigns.ts';
 import { isApiError } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
@@ -10,16 +10,18 @@ import { authPath, paths } from '../../paths.ts';
 import { textLang } from '../../ui/entryText.ts';
 import { useProblemMessage } from '../../ui/useProblemMessage.ts';
 import { useVoteForDraft } from './api/voteForDraft.ts';
+import { AdoptDraft } from './AdoptDraft.tsx';
 
 /** The query parameter naming the draft whose discussion is open. */
 export const OPEN_DRAFT = 'draft';
 
 /** `voteElsewhere`: the viewer's vote is on another draft, and pressing here moves it. */
-type Props = { draft: Draft; campaign: Campaign; threadOpen: boolean; voteElsewhere: boolean };
+type Props = { draft: Draft; campaign: Campaign; threadOpen: boolean; voteElsewhere: boolean; onAdopted: (slug: string) => void };
 
 /** One published draft: its wording, why, what it grew from, the panel's and the residents' support, and the vote. */
-export function DraftCard({ draft, campaign, threadOpen, voteElsewhere }: Props) {
+export function DraftCard({ draft, campaign, threadOpen, voteElsewhere, onAdopted }: Props) {
   const { t } = useTranslation();
+  const { user } = useSession();
   const format = useLocaleFormat();
   const wordingId = useId();
   const lang = textLang(draft.text);
@@ -86,6 +88,9 @@ export function DraftCard({ draft, campaign, threadOpen, voteElsewhere }: Props)
             {t('drafts.card.discuss', { count: draft.commentCount, formatted: format.number(draft.commentCount) })}
           </Link>
         </div>
+        {canAdoptDraft(user ?? null) && stageAllows(campaign, 'adopt') && inDraftStatusSet('adoptable', draft.status) && (
+          <AdoptDraft draft={draft} campaign={campaign} wordingId={wordingId} onAdopted={onAdopted} />
+        )}
       </article>
     </li>
   );

@@ -18,15 +18,17 @@ import { DraftCard, OPEN_DRAFT } from './DraftCard.tsx';
 type Props = {
   /** The thread of the draft opened (from the discussion feature), composed at the route. */
   renderThread: (draft: Draft, campaign: Campaign) => ReactNode;
+  /** After the admin adopted a draft: the route reads the result again and leads to it. */
+  onAdopted: (slug: string) => void;
 };
 
 /** The refine stage as residents see it: the published drafts side by side, a vote for one, and each one's discussion. */
-export function DraftsPage({ renderThread }: Props) {
+export function DraftsPage({ renderThread, onAdopted }: Props) {
   const { t } = useTranslation();
-  return <CampaignGate loadingLabel={t('drafts.loading')}>{(campaign) => <DraftsView campaign={campaign} renderThread={renderThread} />}</CampaignGate>;
+  return <CampaignGate loadingLabel={t('drafts.loading')}>{(campaign) => <DraftsView campaign={campaign} renderThread={renderThread} onAdopted={onAdopted} />}</CampaignGate>;
 }
 
-function DraftsView({ campaign, renderThread }: { campaign: Campaign } & Props) {
+function DraftsView({ campaign, renderThread, onAdopted }: { campaign: Campaign } & Props) {
   const { t } = useTranslation();
   const format = useLocaleFormat();
   useDocumentTitle(t('drafts.title'));
@@ -52,7 +54,7 @@ function DraftsView({ campaign, renderThread }: { campaign: Campaign } & Props) 
               </p>
               <ol className="drafts__grid">
                 {drafts.map((draft) => (
-                  <DraftCard key={draft.id} draft={draft} campaign={campaign} threadOpen={draft.id === openDraft?.id} voteElsewhere={voted !== undefined && voted.id !== draft.id} />
+                  <DraftCard key={draft.id} draft={draft} campaign={campaign} threadOpen={draft.id === openDraft?.id} voteElsewhere={voted !== undefined && voted.id !== draft.id} onAdopted={onAdopted} />
                 ))}
               </ol>
             </>
@@ -95,7 +97,7 @@ function StageLine({ campaign }: { campaign: Campaign }) {
   );
 }
 
-function DraftThread({ draft, campaign, renderThread }: { draft: Draft; campaign: Campaign } & Props) {
+function DraftThread({ draft, campaign, renderThread }: { draft: Draft; campaign: Campaign } & Pick<Props, 'renderThread'>) {
   const { t } = useTranslation();
   const [, setSearch] = useSearchParams();
   const region = useRef<HTMLDivElement>(null);
