@@ -10,8 +10,11 @@ describe.skipIf(!hasChromium)('the open data page in a browser', () => {
   it('is reached from the footer, states the licence, offers both downloads and explains every column, in Chinese and English', async () => {
     const { context, page, problems } = await openPhonePage(web.browser);
     await page.goto(web.baseUrl);
-    await page.getByRole('contentinfo').getByRole('link', { name: '开放数据' }).click();
-    await page.waitForURL(`${web.baseUrl}/open-data?campaign=${SLUG}`);
+    // The footer names the campaign once it has loaded; before that the page opens on the first campaign.
+    const footerLink = page.getByRole('contentinfo').getByRole('link', { name: '开放数据' });
+    await expect.poll(() => footerLink.getAttribute('href'), { timeout: 15_000 }).toBe(`/open-data?campaign=${SLUG}`);
+    await footerLink.click();
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toBe(`${web.baseUrl}/open-data?campaign=${SLUG}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 }).toBe('开放数据');
 
     const licence = page.getByRole('link', { name: 'Creative Commons Attribution 4.0 International' });
