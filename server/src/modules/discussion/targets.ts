@@ -36,6 +36,13 @@ type TargetKind = {
   countComments(tx: Executor, id: string, delta: 1 | -1): Promise<void>;
 };
 
+/** The campaign columns each target's query selects beside the target, and the campaign made of them. */
+type CampaignColumns = { campaign_id: string; slug: string; stage: CampaignRules['stage']; settings: CampaignRules['settings']; title: string };
+const campaignOf = (row: CampaignColumns): CommentTarget['campaign'] => ({
+  ...toCampaignRules({ id: row.campaign_id, slug: row.slug, stage: row.stage, settings: row.settings }),
+  title: row.title,
+});
+
 const submissionTarget: TargetKind = {
   stageAction: 'comment',
   async load(db, id, viewer) {
@@ -44,12 +51,7 @@ const submissionTarget: TargetKind = {
       status: SubmissionStatus;
       author_id: string;
       phrase: string;
-      campaign_id: string;
-      slug: string;
-      stage: CampaignRules['stage'];
-      settings: CampaignRules['settings'];
-      title: string;
-    }>(sql`
+    } & CampaignColumns>(sql`
       SELECT s.id, s.status, s.author_id, s.phrase, c.id AS campaign_id, c.slug, c.stage, c.settings, c.title
       FROM submissions s JOIN campaigns c ON c.id = s.campaign_id WHERE s.id = ${id}`);
     const row = rows[0];
@@ -57,7 +59,7 @@ const submissionTarget: TargetKind = {
     return {
       type: 'submission',
       id: row.id,
-      campaign: { ...toCampaignRules({ id: row.campaign_id, slug: row.slug, stage: row.stage, settings: row.settings }), title: row.title },
+      campaign: campaignOf(row),
       authorId: row.author_id,
       title: row.phrase,
       open: canCommentOnSubmission({ status: row.status }),
@@ -78,12 +80,7 @@ const draftTarget: TargetKind = {
       status: DraftStatus;
       author_id: string;
       text: string;
-      campaign_id: string;
-      slug: string;
-      stage: CampaignRules['stage'];
-      settings: CampaignRules['settings'];
-      title: string;
-    }>(sql`
+    } & CampaignColumns>(sql`
       SELECT d.id, d.status, d.author_id, v.text, c.id AS campaign_id, c.slug, c.stage, c.settings, c.title
       FROM drafts d JOIN draft_versions v ON v.draft_id = d.id AND v.number = d.current_version JOIN campaigns c ON c.id = d.campaign_id
       WHERE d.id = ${id}`);
@@ -92,7 +89,7 @@ const draftTarget: TargetKind = {
     return {
       type: 'draft',
       id: row.id,
-      campaign: { ...toCampaignRules({ id: row.campaign_id, slug: row.slug, stage: row.stage, settings: row.settings }), title: row.title },
+      campaign: campaignOf(row),
       authorId: row.author_id,
       title: row.text,
       open: inDraftStatusSet('openToResidents', row.status),
