@@ -18,6 +18,8 @@ export default defineConfig({
         // Libraries change less often than the app: separate chunks stay cached across deployments.
         codeSplitting: {
           groups: [
+            // Only the insights dashboard draws charts: its own chunk, loaded with that page alone.
+            { name: 'echarts', test: /node_modules[\\/](echarts|echarts-wordcloud|zrender|tslib)[\\/]/, priority: 40 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 20 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Stage } from '@city-spirit/shared';
 import { afterAll } from 'vitest';
 import { buildApp, type AppConfig, type AppDependencies } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
@@ -23,13 +24,13 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
  * closes the app and drops the database. `demo: true` loads the demo campaign, accounts and phrases.
  */
 export async function createTestApp(
-  options: { demo?: boolean; config?: Partial<AppConfig>; dependencies?: AppDependencies } = {},
+  options: { demo?: boolean; demoStage?: Stage; config?: Partial<AppConfig>; dependencies?: AppDependencies } = {},
 ): Promise<TestApp & { close: () => Promise<void> }> {
   const database = await createTestDatabase();
   const config = testConfig(database.url, options.config);
   const app = await buildApp(config, options.dependencies);
   const assertNothingLeaked = watchResponses(app);
-  if (options.demo) await seedDatabase(app.db, { demo: true });
+  if (options.demo) await seedDatabase(app.db, { demo: true, stage: options.demoStage });
   await app.ready();
   const close = async () => {
     try {

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import axe from 'axe-core';
+import type { Stage } from '@city-spirit/shared';
 import type { AppConfig, AppDependencies } from '../../server/src/app.ts';
 import { createTestApp } from './app.ts';
 import { repoRoot } from '../../server/src/config.ts';
@@ -48,10 +49,10 @@ export function launchChromium(): Promise<Browser> {
  * Test files use useBrowserApp, which calls both at the right time.
  */
 export async function startBrowserApp(
-  options: { config?: Partial<AppConfig>; dependencies?: AppDependencies } = {},
+  options: { config?: Partial<AppConfig>; dependencies?: AppDependencies; demoStage?: Stage } = {},
 ): Promise<{ baseUrl: string; browser: Browser; app: FastifyInstance; stop: () => Promise<void> }> {
   buildWebIfStale();
-  const { app, close } = await createTestApp({ demo: true, config: { webDistDir, ...options.config }, dependencies: options.dependencies });
+  const { app, close } = await createTestApp({ demo: true, demoStage: options.demoStage, config: { webDistDir, ...options.config }, dependencies: options.dependencies });
   let browser: Browser;
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });

@@ -18,6 +18,7 @@ export const paths = {
   panel: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/panel`,
   drafts: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/drafts`,
   result: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/result`,
+  insights: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/insights`,
   openData: (slug?: string) => (slug ? `/open-data?${new URLSearchParams({ campaign: slug })}` : '/open-data'),
 };
 

@@ -46,6 +46,8 @@ export const router = createBrowserRouter([
           { path: 'campaigns/:slug/drafts', Component: DraftsRoute },
           { path: 'campaigns/:slug/result', Component: ResultPage },
           { path: 'open-data', Component: OpenDataPage },
+          // ECharts is large: the dashboard and everything it draws with load only when it is opened.
+          { path: 'campaigns/:slug/insights', lazy: async () => ({ Component: (await import('./features/insights/InsightsPage.tsx')).InsightsPage }) },
           { path: '*', Component: NotFoundPage },
         ],
       },

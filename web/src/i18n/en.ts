@@ -1401,6 +1401,7 @@ export const en: Messages = {
     title: 'Open data',
     intro: 'Every public phrase of the campaign with its votes, comments, pairwise score, shortlist standing and moderation history, for anyone to download, study and reuse.',
     loading: 'Loading the description of the open data…',
+    toInsights: 'The figures behind these files, as charts: insights',
     backToCampaign: 'Back to “{{title}}”',
     whatHeading: 'What the data is',
     whatText: 'One row per public phrase (published, shortlisted or merged), in the order they were submitted. The data follows the campaign as it goes on: a download is its state at that moment.',
@@ -1424,6 +1425,9 @@ export const en: Messages = {
     emptyExample: '(empty)',
     footerLead: 'Every public phrase, documented, to download: ',
     footerLink: 'open data',
+  },
+  insights: {
+    navLabel: 'Insights',
   },
   admin: {
     cancel: 'Cancel',

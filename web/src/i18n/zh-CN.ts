@@ -1400,6 +1400,7 @@ export const zhCN = {
     title: '开放数据',
     intro: '活动中公开的全部表述语，连同票数、评论、两两比较得分、入围情况和审核记录，任何人都可以下载、研究和再利用。',
     loading: '正在读取开放数据的说明…',
+    toInsights: '这些数据的图表：数据洞察',
     backToCampaign: '回到“{{title}}”',
     whatHeading: '这是什么数据',
     whatText: '每一行是一条公开的表述语（已发布、入围或已合并），按提交时间先后排列。数据随活动进行而更新，下载的是当前的状态。',
@@ -1423,6 +1424,9 @@ export const zhCN = {
     emptyExample: '（空）',
     footerLead: '下载全部公开表述语及字段说明：',
     footerLink: '开放数据',
+  },
+  insights: {
+    navLabel: '数据洞察',
   },
   admin: {
     cancel: '取消',

@@ -6,6 +6,7 @@ import { useSession } from '../api/session.ts';
 import { applyCommentChanged, applyCommentCreated } from '../features/discussion/api/cache.ts';
 import { applyNotificationEvent } from '../features/notifications/api/events.ts';
 import { markDraftsStale, setLiveDraftVoteCount } from '../features/drafts/api/liveUpdates.ts';
+import { markInsightsStale } from '../features/insights/api/liveUpdates.ts';
 import { resultKeys } from '../features/result/api/keys.ts';
 import { countNewComment, markListsStale, recountComments, setLiveVoteCount } from '../features/submissions/api/liveUpdates.ts';
 
@@ -37,6 +38,9 @@ const APPLY: Appliers = {
   'draft.votes': (client, { id, voteCount }) => setLiveDraftVoteCount(client, id, voteCount),
   'draft.published': (client) => markDraftsStale(client),
 };
+
+/** Every event but a person's own notification changes what the insights count. */
+const changesInsights = (type: CampaignEventType) => type !== 'notification';
 
 /** Events already applied, so that one sent again after a reconnection does not count twice. */
 const REMEMBERED_EVENTS = 500;
@@ -75,7 +79,9 @@ export function useCampaignEvents(): void {
           return;
         }
         const parsed = campaignEventSchemas[type].safeParse(data);
-        if (parsed.success) APPLY[type](client, parsed.data as CampaignEventData<Type>);
+        if (!parsed.success) return;
+        APPLY[type](client, parsed.data as CampaignEventData<Type>);
+        if (changesInsights(type)) markInsightsStale(client);
       });
     };
     const open = () => {

@@ -63,6 +63,13 @@ export function SiteHeader({ accountSlot }: { accountSlot?: ReactNode }) {
               </NavLink>
             </li>
           )}
+          {campaign && (
+            <li>
+              <NavLink to={paths.insights(campaign.slug)} className="site-nav__link">
+                {t('insights.navLabel')}
+              </NavLink>
+            </li>
+          )}
           {campaign && isPanelMember(user ?? null) && (
             <li>
               <NavLink to={paths.panel(campaign.slug)} className="site-nav__link">

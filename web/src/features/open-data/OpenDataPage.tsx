@@ -36,6 +36,9 @@ function OpenDataView({ campaign }: { campaign: Campaign }) {
         {query.isError && <ErrorView error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />}
         {query.data && <OpenDataDetails schema={query.data} />}
         <p className="open-data__back">
+          <Link to={paths.insights(campaign.slug)}>{t('openData.toInsights')}</Link>
+        </p>
+        <p className="open-data__back">
           <Link to={paths.campaign(campaign.slug)}>{t('openData.backToCampaign', { title })}</Link>
         </p>
       </div>
