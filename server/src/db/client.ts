@@ -6,8 +6,12 @@ export type Database = NodePgDatabase<typeof schema>;
 
 export function createPool(databaseUrl: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: databaseUrl, max, connectionTimeoutMillis: 5000 });
-  // An idle client that loses its connection (server restart, network) must not crash the process.
+  // A client that loses its connection (a database restart, the network) must not crash the process:
+  // the pool reports idle ones here; a checked-out one emits 'error' on itself, between two of its
+  // queries (inside a transaction), where the pool no longer listens. Its next query fails instead,
+  // and the pool discards it when it is released with that error.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

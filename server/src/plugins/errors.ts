@@ -35,9 +35,13 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 };
 
 /** Errors that mean the database cannot be reached right now, not that the request was wrong. */
-/** node-postgres's words when no connection could be had in time: the pool's, and a client's. */
-const CONNECTION_TIMEOUT = /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout)$/;
-const DATABASE_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
+/**
+ * node-postgres's words, without a code, when no connection could be had in time (the pool's and a
+ * client's) or when the connection went away under a query or between two (a database restart).
+ */
+const CONNECTION_LOST =
+  /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout|Connection terminated unexpectedly|Connection terminated|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)$/;
+const DATABASE_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
 
 type CodedError = Error & { code?: unknown; constraint?: unknown };
 
@@ -56,6 +60,14 @@ function errorWithCode(error: unknown, codes: Set<string>): CodedError | null {
 }
 
 const hasErrorCode = (error: unknown, codes: Set<string>) => errorWithCode(error, codes) !== null;
+
+/** Whether any link of the cause chain says its connection to the database was lost or never made. */
+function lostConnection(error: unknown): boolean {
+  for (let link = error, depth = 0; link instanceof Error && depth < 5; link = link.cause, depth++) {
+    if (CONNECTION_LOST.test(link.message)) return true;
+  }
+  return false;
+}
 
 const UNIQUE_VIOLATION = new Set(['23505']);
 const FOREIGN_KEY_VIOLATION = new Set(['23503']);
@@ -118,7 +130,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   if (hasErrorCode(error, UNIQUE_VIOLATION)) {
     return problem(409, 'conflict', 'This conflicts with data saved in the meantime. Reload and try again.');
   }
-  if (hasErrorCode(error, DATABASE_UNAVAILABLE) || CONNECTION_TIMEOUT.test(error.message)) {
+  if (hasErrorCode(error, DATABASE_UNAVAILABLE) || lostConnection(error)) {
     return problem(503, 'unavailable', 'The service cannot reach its database right now. Try again in a moment.', { retryAfter: 5 });
   }
   const status = error.statusCode ?? 500;
