@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { memoryCounterStore, redisCounterStore } from './counters.ts';
 import accessPlugin from './plugins/access.ts';
 import errorsPlugin, { answerClientError, problem, sendProblem } from './plugins/errors.ts';
+import loadSheddingPlugin from './plugins/load-shedding.ts';
 import storableTextPlugin from './plugins/storable-text.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
@@ -119,6 +120,8 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
     : null;
 
   await app.register(errorsPlugin);
+  // Before the session lookup: a refused request costs no query.
+  await app.register(loadSheddingPlugin, config.overload);
   await app.register(storableTextPlugin);
   await app.register(accessPlugin);
   await app.register(sessionPlugin, { policy: config.session });

@@ -38,6 +38,8 @@ const envSchema = z.object({
   EVENTS_HEARTBEAT_SECONDS: positiveInt.max(30, 'at most 30: the contract promises a comment line at least every 30 s').default(25),
   EVENTS_MAX_CONNECTIONS_PER_ADDRESS: positiveInt.default(20),
   EVENTS_RESUME_MINUTES: positiveInt.max(1440).default(5),
+  OVERLOAD_MAX_POOL_WAITING: z.coerce.number().int().min(0).optional(),
+  OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(200),
 });
 
 export type Config = {
@@ -68,6 +70,8 @@ export type Config = {
   verificationProvider: 'console';
   /** The live event stream: heartbeat interval, open streams per client address, how long Last-Event-ID can resume. */
   events: { heartbeatMs: number; maxConnectionsPerAddress: number; resumeWindowMs: number };
+  /** Fast 503s instead of queues when the database or the event loop cannot keep up (0 turns a check off). */
+  overload: { maxPoolWaiting: number; maxEventLoopDelayMs: number };
 };
 
 const SECRET_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL']);
@@ -121,6 +125,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       heartbeatMs: e.EVENTS_HEARTBEAT_SECONDS * 1000,
       maxConnectionsPerAddress: e.EVENTS_MAX_CONNECTIONS_PER_ADDRESS,
       resumeWindowMs: e.EVENTS_RESUME_MINUTES * 60_000,
+    },
+    overload: {
+      // Twice the pool: a short queue absorbs a burst, a long one only adds waiting.
+      maxPoolWaiting: e.OVERLOAD_MAX_POOL_WAITING ?? 2 * e.DATABASE_POOL_MAX,
+      maxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS,
     },
   };
 }

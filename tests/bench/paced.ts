@@ -13,7 +13,7 @@ export type PacedRequest = { method: 'PUT' | 'DELETE' | 'GET' | 'POST'; path: st
 
 export type Latency = { p50: number; p90: number; p99: number; max: number };
 
-export type PacedResult = { sent: number; failures: number; latency: Latency };
+export type PacedResult = { sent: number; failures: number; latency: Latency; refused: number; refusalLatency: Latency };
 
 export type FullResult = { answered: number; rate: number; failures: number; latency: Latency };
 
@@ -28,7 +28,7 @@ export function summarize(durations: number[]): Latency {
 
 /**
  * One keep-alive connection: `send` writes a request (false, sending nothing, once the connection is
- * gone); `onAnswer(ok)` runs for each whole response.
+ * gone); `onAnswer(status)` runs for each whole response (status 0: none came).
  */
 type Connection = { busy: boolean; started: number; alive: () => boolean; send: (request: PacedRequest, started: number) => boolean; close: () => void };
 
@@ -36,7 +36,7 @@ type Connection = { busy: boolean; started: number; alive: () => boolean; send: 
  * Opens `count` connections. A connection that fails loses its request in flight: `onAnswer(false)`
  * runs for it once, so it is counted as a failure and never waited for.
  */
-async function connect(baseUrl: string, count: number, onAnswer: (connection: Connection, ok: boolean) => void): Promise<Connection[]> {
+async function connect(baseUrl: string, count: number, onAnswer: (connection: Connection, status: number) => void): Promise<Connection[]> {
   const { hostname, port } = new URL(baseUrl);
   const encode = ({ method, path, headers }: PacedRequest) =>
     `${method} ${path} HTTP/1.1\r\nhost: ${hostname}:${port}\r\ncontent-length: 0\r\n${Object.entries(headers)
@@ -64,7 +64,7 @@ async function connect(baseUrl: string, count: number, onAnswer: (connection: Co
       const lost = () => {
         if (!connection.busy) return;
         connection.busy = false;
-        onAnswer(connection, false);
+        onAnswer(connection, 0);
       };
       socket.on('error', lost);
       socket.on('close', lost);
@@ -74,10 +74,10 @@ async function connect(baseUrl: string, count: number, onAnswer: (connection: Co
         if (headerEnd < 0) return;
         const length = Number(/content-length: *(\d+)/i.exec(buffer.slice(0, headerEnd))?.[1] ?? 0);
         if (buffer.length < headerEnd + 4 + length) return;
-        const ok = buffer.startsWith('HTTP/1.1 2');
+        const status = Number(buffer.slice(9, 12));
         buffer = buffer.slice(headerEnd + 4 + length);
         connection.busy = false;
-        onAnswer(connection, ok);
+        onAnswer(connection, status);
       });
       return new Promise<Connection>((resolve) => socket.once('connect', () => resolve(connection)));
     }),
@@ -93,8 +93,10 @@ export async function pacedLoad(options: { baseUrl: string; rate: number; second
   let done: () => void;
   const finished = new Promise<void>((resolve) => (done = resolve));
 
-  const answer = (connection: Connection, ok: boolean) => {
-    if (ok) latencies.push(performance.now() - connection.started);
+  const refusals: number[] = [];
+  const answer = (connection: Connection, status: number) => {
+    if (status >= 200 && status < 300) latencies.push(performance.now() - connection.started);
+    else if (status === 503) refusals.push(performance.now() - connection.started);
     else failures += 1;
     answered += 1;
     if (answered === total) done();
@@ -102,7 +104,7 @@ export async function pacedLoad(options: { baseUrl: string; rate: number; second
   };
   const dispatch = (connection: Connection) => {
     const scheduled = waiting.shift();
-    if (scheduled !== undefined && !connection.send(options.next(), scheduled)) answer(connection, false);
+    if (scheduled !== undefined && !connection.send(options.next(), scheduled)) answer(connection, 0);
   };
   const connections = await connect(options.baseUrl, options.connections, answer);
 
@@ -121,7 +123,7 @@ export async function pacedLoad(options: { baseUrl: string; rate: number; second
   }
   await finished;
   for (const connection of connections) connection.close();
-  return { sent, failures, latency: summarize(latencies) };
+  return { sent, failures, latency: summarize(latencies), refused: refusals.length, refusalLatency: summarize(refusals) };
 }
 
 export async function fullLoad(options: { baseUrl: string; seconds: number; connections: number; next: () => PacedRequest }): Promise<FullResult> {
@@ -143,9 +145,9 @@ export async function fullLoad(options: { baseUrl: string; seconds: number; conn
       if (inFlight === 0) drained();
     }
   };
-  const connections = await connect(options.baseUrl, options.connections, (connection, ok) => {
+  const connections = await connect(options.baseUrl, options.connections, (connection, status) => {
     inFlight -= 1;
-    if (ok) latencies.push(performance.now() - connection.started);
+    if (status >= 200 && status < 300) latencies.push(performance.now() - connection.started);
     else failures += 1;
     send(connection);
   });

@@ -20,6 +20,7 @@ import { voteBenchmark } from './vote.ts';
 import { commentsBenchmark } from './comments.ts';
 import { statsBenchmark } from './stats.ts';
 import { exportBenchmark } from './export.ts';
+import { overloadBenchmark } from './overload.ts';
 import { cpuPerOperation, cpuSnapshot } from './cpu.ts';
 
 type Target = { baseUrl: string; cookie: string };
@@ -54,6 +55,11 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'export',
     what: 'export.csv and export.json of a campaign of BENCH_EXPORT_ENTRIES (1 000 000) entries: rows/s, bytes/s, server peak RSS (runs last: it fills the database)',
+    request: () => ({ url: '' }),
+  },
+  {
+    name: 'overload',
+    what: 'the entry list at its saturation, then at twice that rate: admitted latency, fast 503 refusals, memory',
     request: () => ({ url: '' }),
   },
   {
@@ -142,6 +148,10 @@ async function main() {
       }
       if (scenario.name === 'comments') {
         console.log(await commentsBenchmark(db, baseUrl, DURATION_SECONDS, CONNECTIONS));
+        continue;
+      }
+      if (scenario.name === 'overload') {
+        console.log(await overloadBenchmark(baseUrl, server.pid!, DURATION_SECONDS, CONNECTIONS));
         continue;
       }
       if (scenario.name === 'fit') {

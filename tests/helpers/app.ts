@@ -15,6 +15,8 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
     webDistDir: null,
     databaseUrl,
+    // Test files run side by side on two cores: a slow moment must not refuse their requests (tests/api/overload.test.ts turns it on).
+    overload: { maxPoolWaiting: 0, maxEventLoopDelayMs: 0 },
     ...overrides,
   };
 }
