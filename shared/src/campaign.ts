@@ -91,7 +91,7 @@ export const campaignSchema = z
   .meta({ id: 'Campaign' });
 export type Campaign = z.infer<typeof campaignSchema>;
 
-export const campaignListSchema = z.object({ items: z.array(campaignSchema) });
+export const campaignListSchema = z.object({ items: z.array(campaignSchema), nextCursor: z.string().nullable() });
 
 export const campaignSlugParamsSchema = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a campaign slug is lowercase letters, digits and dashes'),

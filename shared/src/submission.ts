@@ -95,13 +95,17 @@ export const submissionListQuerySchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{4,64}$/, { message: 'a seed is 4–64 letters, digits, - or _' })
     .optional()
-    .describe('Visitor-specific shuffle for sort=random; keep it across pages'),
+    .describe('Visitor-specific shuffle for sort=random (the same seed gives the same order). The cursor carries it: a seed sent with a cursor must be the cursor\'s'),
   q: z.string().trim().max(100).optional(),
   districtCode: districtCodeSchema.optional(),
   status: submissionStatusSchema.optional().describe('Residents may list published, shortlisted or merged entries; moderators any'),
   author: z.literal('me').optional().describe('Only the caller\'s own entries, whatever their status'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional(),
+  cursor: z
+    .string()
+    .max(500)
+    .optional()
+    .describe('nextCursor of the previous page. It carries the sort, seed and time of the first page (without sort, the cursor\'s applies) but not the filters: send q, districtCode, status and author again. Refused (400) with another sort or campaign'),
 });
 export type SubmissionListQuery = z.input<typeof submissionListQuerySchema>;
 
@@ -109,7 +113,7 @@ export const submissionListSchema = z.object({
   items: z.array(submissionSchema),
   nextCursor: z.string().nullable(),
   sort: submissionSortSchema,
-  seed: z.string().nullable().describe('The shuffle used for sort=random; send it back with the next page'),
+  seed: z.string().nullable().describe('The shuffle used for sort=random; nextCursor carries it, and sending it again gives the same order from the first page'),
 });
 
 export const submissionIdParamsSchema = z.object({ id: z.uuid({ message: 'not a valid entry id' }) });

@@ -72,6 +72,24 @@ async function allPages(slug: string, query: string, between?: () => Promise<voi
   return ids;
 }
 
+/** Every page a client gets by sending the first page's query, then each nextCursor with `nextQuery` (no seed). */
+async function followCursors(slug: string, firstQuery: string, nextQuery = '') {
+  const ids: string[] = [];
+  let page = await list(slug, firstQuery);
+  ids.push(...page.items.map((item: { id: string }) => item.id));
+  while (page.nextCursor) {
+    page = await list(slug, `${nextQuery}&cursor=${page.nextCursor}`);
+    ids.push(...page.items.map((item: { id: string }) => item.id));
+  }
+  return ids;
+}
+
+async function cursorFor(slug: string, sort: string) {
+  const { nextCursor } = await list(slug, `sort=${sort}&limit=3`);
+  expect(nextCursor).toEqual(expect.any(String));
+  return nextCursor as string;
+}
+
 describe('browsing entries', () => {
   it('defaults to a random order while collecting, stable for one seed across pages', async () => {
     const { slug } = await seedCampaign();
@@ -185,6 +203,52 @@ describe('browsing entries', () => {
     const { slug } = await seedCampaign();
     const phrases = (await list(slug, 'sort=new&districtCode=500103')).items.map((item: { phrase: string }) => item.phrase).sort();
     expect(phrases).toEqual(['两江交汇', '坚韧顽强', '爬坡上坎'].sort());
+  });
+
+  it.each(['new', 'top', 'trending', 'random'])('visits every entry once in sort=%s by following nextCursor alone', async (sort) => {
+    const { slug } = await seedCampaign(40);
+    const everyEntry = (await list(slug, 'sort=new&limit=100')).items.map((item: { id: string }) => item.id);
+    for (const nextQuery of ['', `sort=${sort}&limit=3`]) {
+      const visited = await followCursors(slug, `sort=${sort}&limit=3`, nextQuery);
+      expect(visited, nextQuery).toHaveLength(everyEntry.length);
+      expect([...visited].sort()).toEqual([...everyEntry].sort());
+    }
+  });
+
+  it('keeps the shuffle of the first page when the next pages repeat its seed, and refuses a different seed', async () => {
+    const { slug } = await seedCampaign(11);
+    const withSeed = await allPages(slug, 'sort=random&seed=kept-seed');
+    expect(await followCursors(slug, 'sort=random&limit=3&seed=kept-seed')).toEqual(withSeed);
+    const first = await list(slug, 'sort=random&limit=3&seed=kept-seed');
+    const response = await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/submissions?sort=random&limit=3&seed=other-seed&cursor=${first.nextCursor}` });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json().errors[0].path).toBe('querystring.seed');
+  });
+
+  it.each([
+    ['new', 'top'],
+    ['top', 'trending'],
+    ['trending', 'random'],
+    ['random', 'new'],
+    ['new', 'random'],
+    ['top', 'new'],
+  ])('refuses a cursor made for sort=%s when sort=%s is asked for, with 400', async (made, asked) => {
+    const { slug } = await seedCampaign(11);
+    const response = await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/submissions?sort=${asked}&limit=3&cursor=${await cursorFor(slug, made)}` });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({ code: 'validation_failed', detail: expect.stringMatching(/another sort or campaign/) });
+    expect(response.json().errors[0].path).toBe('querystring.cursor');
+  });
+
+  it.each(['new', 'top', 'trending', 'random'])('refuses a cursor of sort=%s made for another campaign, with 400', async (sort) => {
+    const { slug: other } = await seedCampaign(11);
+    const { slug } = await seedCampaign(11);
+    const response = await app.inject({ method: 'GET', url: `/api/campaigns/${slug}/submissions?sort=${sort}&limit=3&cursor=${await cursorFor(other, sort)}` });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'validation_failed', detail: expect.stringMatching(/another sort or campaign/) });
+    expect(response.json().errors[0].path).toBe('querystring.cursor');
   });
 
   it('refuses a tampered cursor with 400', async () => {

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { setupTestApp } from '../helpers/app.ts';
+import { signedInUser } from '../helpers/accounts.ts';
+import { createCampaign } from '../helpers/campaigns.ts';
 
 const { app, db } = await setupTestApp({ demo: true });
 
@@ -107,5 +109,42 @@ describe('districts', () => {
     expect(items).toHaveLength(38);
     expect(items).toContainEqual({ code: '500103', nameZh: '渝中区', nameEn: 'Yuzhong District', kind: 'district' });
     expect(items.filter((district: { kind: string }) => district.kind === 'autonomous_county')).toHaveLength(4);
+  });
+});
+
+describe('the campaign list', () => {
+  const listed = async (query: string) => {
+    const response = await app.inject({ method: 'GET', url: `/api/campaigns?${query}` });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as { items: { slug: string }[]; nextCursor: string | null };
+  };
+
+  it('pages oldest first with limit, cursor and nextCursor, 20 to a page unless asked', async () => {
+    const { session: admin } = await signedInUser(app, db, 'admin');
+    const created = [];
+    for (let i = 0; i < 24; i++) created.push(await createCampaign(app, admin));
+    const everyCampaign = ['chongqing-spirit', ...created];
+
+    const first = await listed('');
+    expect(first.items.map((campaign) => campaign.slug)).toEqual(everyCampaign.slice(0, 20));
+    expect(first.nextCursor).toEqual(expect.any(String));
+
+    const slugs: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listed(`limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(7);
+      slugs.push(...page.items.map((campaign) => campaign.slug));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(slugs).toEqual(everyCampaign);
+    expect((await listed('limit=100')).nextCursor).toBeNull();
+  });
+
+  it.each(['limit=0', 'limit=101', 'limit=many', 'cursor=not-a-cursor'])('refuses %s with 400 problem+json', async (query) => {
+    const response = await app.inject({ method: 'GET', url: `/api/campaigns?${query}` });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json().errors[0].path).toBe(`querystring.${query.split('=')[0]}`);
   });
 });

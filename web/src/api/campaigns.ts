@@ -13,6 +13,9 @@ import { getJson } from './client.ts';
 /** Counts on the campaign page are live; this is how often they are asked for again. */
 export const CAMPAIGN_REFRESH_MS = 15_000;
 
+/** The most a page of campaigns holds: the app finds the campaign of a page in this one list. */
+const CAMPAIGN_LIST_LIMIT = 100;
+
 export const campaignKeys = {
   all: ['campaigns'] as const,
   detail: (slug: string) => ['campaigns', slug] as const,
@@ -21,7 +24,7 @@ export const campaignKeys = {
 export function campaignListQuery() {
   return queryOptions({
     queryKey: campaignKeys.all,
-    queryFn: ({ signal }) => getJson('/api/campaigns', campaignListSchema, signal),
+    queryFn: ({ signal }) => getJson(`/api/campaigns?limit=${CAMPAIGN_LIST_LIMIT}`, campaignListSchema, signal),
     refetchInterval: CAMPAIGN_REFRESH_MS,
   });
 }

@@ -5,6 +5,7 @@ import {
   campaignSchema,
   campaignSlugParamsSchema,
   campaignUpdateSchema,
+  listQuerySchema,
   stageChangeSchema,
 } from '@city-spirit/shared';
 import { problemResponses } from '../../plugins/errors.ts';
@@ -13,8 +14,15 @@ import { changeStage, createCampaign, getCampaign, listCampaigns, updateCampaign
 export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/campaigns',
-    { schema: { tags: ['campaigns'], summary: 'List campaigns', response: { 200: campaignListSchema } } },
-    async () => ({ items: await listCampaigns(app.db) }),
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'List campaigns, oldest first, a page at a time',
+        querystring: listQuerySchema,
+        response: { 200: campaignListSchema, ...problemResponses(400) },
+      },
+    },
+    async (request) => listCampaigns(app.db, request.query),
   );
 
   app.get(

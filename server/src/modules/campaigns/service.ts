@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { auditLog, campaignCounts, campaigns, stageTransitions } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { decodeCursor, encodeCursor, timeCursorSchema } from '../../pagination.ts';
 import { recordEvent } from '../events/hub.ts';
 import { assertStageChangeAllowed } from './stages.ts';
 import { notifyParticipants } from '../notifications/service.ts';
@@ -64,9 +65,23 @@ function toCampaign({ campaign, submissions, participants, districts, stageHisto
   };
 }
 
-export async function listCampaigns(db: Executor): Promise<Campaign[]> {
-  const rows = await db.select(campaignWithCounts).from(campaigns).leftJoin(campaignCounts, eq(campaignCounts.campaignId, campaigns.id)).orderBy(asc(campaigns.createdAt));
-  return rows.map(toCampaign);
+/** Campaigns oldest first, a page at a time (the first is the one the home page shows). */
+export async function listCampaigns(db: Executor, query: { limit: number; cursor?: string | undefined }): Promise<{ items: Campaign[]; nextCursor: string | null }> {
+  const after = query.cursor ? decodeCursor(query.cursor, timeCursorSchema) : null;
+  const rows = await db
+    .select({ ...campaignWithCounts, createdAtExact: sql<string>`${campaigns.createdAt}::text` })
+    .from(campaigns)
+    .leftJoin(campaignCounts, eq(campaignCounts.campaignId, campaigns.id))
+    .where(after ? sql`(${campaigns.createdAt}, ${campaigns.id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined)
+    .orderBy(asc(campaigns.createdAt), asc(campaigns.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toCampaign),
+    // The database's text of the time keeps its microseconds, which an ISO string would round away.
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAtExact, id: last.campaign.id }) : null,
+  };
 }
 
 export async function getCampaign(db: Executor, slug: string): Promise<Campaign> {

@@ -12,7 +12,8 @@ import {
   type SubmissionSort,
   type SubmissionStatus,
   type submissionCreateSchema,
-  type submissionListQuerySchema,
+  submissionListQuerySchema,
+  submissionSortSchema,
   type submissionUpdateSchema,
 } from '@city-spirit/shared';
 import { detectLanguage, normalizePhraseText } from '@city-spirit/shared/normalize';
@@ -268,13 +269,22 @@ export async function similarPhrases(db: Executor, slug: string, text: string, l
 
 // Listing ---------------------------------------------------------------------------------------
 
+const shuffleSeedSchema = submissionListQuerySchema.shape.seed.unwrap();
+
+/**
+ * A cursor names the list it continues (sort and campaign) and carries what that list needs: the
+ * time of the first page, the shuffle's seed for random, and the last row's sort key and id.
+ */
 const cursorSchema = z.object({
+  sort: submissionSortSchema,
+  campaign: z.uuid(),
   asOf: cursorTime,
   at: cursorTime.optional(),
   id: z.uuid(),
   votes: z.number().int().min(0).max(2_147_483_647).optional(),
   score: cursorNumber.optional(),
   key: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  seed: shuffleSeedSchema.optional(),
 });
 type ListCursor = z.infer<typeof cursorSchema>;
 
@@ -283,8 +293,42 @@ const cursorSchemas: Record<SubmissionSort, z.ZodType<ListCursor>> = {
   new: cursorSchema.required({ at: true }),
   top: cursorSchema.required({ at: true, votes: true }),
   trending: cursorSchema.required({ at: true, score: true }),
-  random: cursorSchema.required({ key: true }),
+  random: cursorSchema.required({ key: true, seed: true }),
 };
+
+function foreignCursor(): AppError {
+  return new AppError('validation_failed', 400, 'The cursor belongs to another sort or campaign: start from the first page of this list, or send the sort the cursor was made for.', {
+    errors: [{ path: 'querystring.cursor', message: 'belongs to another sort or campaign' }],
+  });
+}
+
+/**
+ * The cursor of a page, refused when it continues another list. Without `sort` the cursor's own
+ * sort applies; a seed sent with a random cursor must be the cursor's.
+ */
+function readCursor(text: string, campaignId: string, query: z.output<typeof submissionListQuerySchema>): ListCursor {
+  const { sort, campaign } = decodeCursor(text, cursorSchema.pick({ sort: true, campaign: true }));
+  if (campaign !== campaignId || (query.sort !== undefined && query.sort !== sort)) throw foreignCursor();
+  const cursor = decodeCursor(text, cursorSchemas[sort]);
+  if (query.seed !== undefined && sort === 'random' && query.seed !== cursor.seed) {
+    throw new AppError('validation_failed', 400, 'The seed differs from the one the cursor was made with: send the cursor with the seed of its first page, or without a seed.', {
+      errors: [{ path: 'querystring.seed', message: 'differs from the seed in the cursor' }],
+    });
+  }
+  return cursor;
+}
+
+/** The cursor after a page's last row, with the keys its order needs. */
+function cursorAfter(sort: SubmissionSort, campaignId: string, asOf: string, seed: string | null, last: Record<string, unknown>): string {
+  const at = String(last.createdAtExact);
+  const keys = {
+    new: { at },
+    top: { at, votes: Number(last.vote_count) },
+    trending: { at, score: String(last.sortKey) },
+    random: { key: String(last.sortKey), seed },
+  }[sort];
+  return encodeCursor({ sort, campaign: campaignId, asOf, id: String(last.id), ...keys });
+}
 
 /**
  * Support of the last 72 hours, each vote weighing e^(-age / 24 h): a vote cast now counts 1, one
@@ -370,9 +414,9 @@ export async function listSubmissions(
 ): Promise<{ items: Submission[]; nextCursor: string | null; sort: SubmissionSort; seed: string | null }> {
   const campaign = await campaignRules(db, { slug });
   const hidden = countsHidden(campaign, viewer);
-  const sort: SubmissionSort = query.sort ?? (campaign.stage === 'collect' ? 'random' : hidden ? 'new' : 'top');
-  const seed = sort === 'random' ? (query.seed ?? randomBytes(9).toString('base64url')) : null;
-  const cursor = query.cursor ? decodeCursor(query.cursor, cursorSchemas[sort]) : null;
+  const cursor = query.cursor ? readCursor(query.cursor, campaign.id, query) : null;
+  const sort: SubmissionSort = cursor?.sort ?? query.sort ?? (campaign.stage === 'collect' ? 'random' : hidden ? 'new' : 'top');
+  const seed = sort === 'random' ? (cursor?.seed ?? query.seed ?? randomBytes(9).toString('base64url')) : null;
   // Both orders would reveal the hidden counts.
   if ((sort === 'top' || sort === 'trending') && hidden) {
     throw new AppError('validation_failed', 400, 'Vote counts are hidden in this campaign for now, so entries cannot be sorted by votes. Use sort=random or new.', {
@@ -413,17 +457,7 @@ export async function listSubmissions(
 
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last
-      ? encodeCursor({
-          asOf,
-          id: String(last.id),
-          at: String(last.createdAtExact),
-          votes: Number(last.vote_count),
-          ...(sort === 'trending' && { score: String(last.sortKey) }),
-          ...(sort === 'random' && { key: String(last.sortKey) }),
-        })
-      : null;
+  const nextCursor = rows.length > query.limit && last ? cursorAfter(sort, campaign.id, asOf, seed, last) : null;
   return { items: page.map((raw) => toSubmission(fromRaw(raw), campaign, viewer)), nextCursor, sort, seed };
 }
 
