@@ -95,7 +95,7 @@ export const en: Messages = {
       required: 'Enter a display name.',
       tooShort: 'Use at least {{min}} characters.',
       tooLong: 'Use at most {{max}} characters.',
-      invalid: 'Remove < > and control characters.',
+      invalid: 'Use visible characters without < >, control or text-direction characters; names of staff members and “deleted user” are reserved.',
     },
     district: {
       label: 'Your district',

@@ -99,7 +99,7 @@ export const zhCN = {
       required: '请输入昵称。',
       tooShort: '昵称至少需要 {{min}} 个字符。',
       tooLong: '昵称最多 {{max}} 个字符。',
-      invalid: '昵称不能包含 < > 或控制字符。',
+      invalid: '昵称需由可见字符组成，不能包含 < >、控制字符或改变文字方向的字符；工作人员的昵称和“已注销用户”不能使用。',
     },
     district: {
       label: '所在区县',

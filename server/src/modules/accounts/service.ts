@@ -1,5 +1,8 @@
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import {
+  BADGED_ROLES,
+  DELETED_USER_NAME,
+  displayNameKey,
   loginSchema,
   normalizePhone,
   type OwnUser,
@@ -17,8 +20,6 @@ import { AppError, conflict, rateLimited } from '../../errors.ts';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from './passwords.ts';
 
 type UserRow = typeof users.$inferSelect;
-
-export const DELETED_USER_NAME = '已注销用户';
 
 export function toPublicUser(user: Omit<UserRow, 'passwordHash'>): User {
   return {
@@ -46,7 +47,23 @@ export async function findUser(db: Executor, id: string): Promise<UserRow | unde
   return user;
 }
 
+/**
+ * Names of moderators, experts and admins are theirs alone, so no one else can appear to speak for
+ * the platform; the schema refuses the deleted-user label and what cannot be read.
+ */
+async function assertDisplayNameFree(db: Executor, name: string, userId: string | null): Promise<void> {
+  const key = displayNameKey(name);
+  const staff = await db
+    .select({ displayName: users.displayName })
+    .from(users)
+    .where(and(inArray(users.role, [...BADGED_ROLES]), isNull(users.deletedAt), userId ? ne(users.id, userId) : undefined));
+  if (!staff.some((member) => displayNameKey(member.displayName) === key)) return;
+  const message = 'this name is reserved: choose another';
+  throw new AppError('validation_failed', 400, `The request is not valid. body.displayName: ${message}`, { errors: [{ path: 'body.displayName', message }] });
+}
+
 export async function registerUser(db: Executor, input: z.output<typeof registerSchema>): Promise<UserRow> {
+  await assertDisplayNameFree(db, input.displayName, null);
   assertPasswordAcceptable(input.password, [input.email?.split('@')[0], input.phone?.slice(3), input.displayName]);
   const [created] = await db
     .insert(users)
@@ -99,6 +116,7 @@ export async function logIn(db: Executor, input: z.output<typeof loginSchema>, i
 }
 
 export async function updateProfile(db: Executor, userId: string, changes: z.output<typeof profileUpdateSchema>): Promise<UserRow> {
+  if (changes.displayName !== undefined) await assertDisplayNameFree(db, changes.displayName, userId);
   const [updated] = await db
     .update(users)
     .set({ ...changes, updatedAt: sql`now()` })
