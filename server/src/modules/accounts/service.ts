@@ -87,20 +87,31 @@ export async function registerUser(db: Executor, input: z.output<typeof register
   return created;
 }
 
-export type LoginLimits = { store: CounterStore; perIpPerMinute: number; perAccountPerHour: number } | null;
+export type LoginLimits = { store: CounterStore; perIpAndAccountPerMinute: number; perIpPerMinute: number; perAccountPerHour: number } | null;
 
 /**
- * Checks the credentials; throttled per client address and per account. An attempt reserves a
- * slot in both counters first (so concurrent attempts cannot slip past) and returns it on success.
+ * Checks the credentials; failures are throttled per client address and account together, with a
+ * much higher bound per address alone (mobile carriers put many residents behind one address) and
+ * one per account from any address. An attempt reserves a slot in every counter first (so
+ * concurrent attempts cannot slip past) and gives them back on success.
  */
 export async function logIn(db: Executor, input: z.output<typeof loginSchema>, ip: string, limits: LoginLimits): Promise<UserRow> {
   const login = input.login.includes('@') ? input.login.toLowerCase() : (normalizePhone(input.login) ?? input.login);
-  const ipKey = `login:ip:${ip}`;
-  const accountKey = `login:account:${login}`;
+  const counters = limits
+    ? [
+        { key: `login:ip-account:${ip}:${login}`, windowMs: 60_000, max: limits.perIpAndAccountPerMinute },
+        { key: `login:ip:${ip}`, windowMs: 60_000, max: limits.perIpPerMinute },
+        { key: `login:account:${login}`, windowMs: 3_600_000, max: limits.perAccountPerHour },
+      ]
+    : [];
   if (limits) {
-    const [byIp, byAccount] = await Promise.all([limits.store.hit(ipKey, 60_000), limits.store.hit(accountKey, 3_600_000)]);
-    if (byIp.count > limits.perIpPerMinute || byAccount.count > limits.perAccountPerHour) {
-      const wait = Math.max(byIp.count > limits.perIpPerMinute ? byIp.resetInMs : 0, byAccount.count > limits.perAccountPerHour ? byAccount.resetInMs : 0);
+    const states = await Promise.all(counters.map(({ key, windowMs }) => limits.store.hit(key, windowMs)));
+    const waits = states.flatMap((state, index) => (state.count > counters[index]!.max ? [state.resetInMs] : []));
+    if (waits.length > 0) {
+      // A refused attempt checked no password: it does not count, so hammering one throttled
+      // account does not use up the address's bound for everyone behind it.
+      await Promise.all(counters.map(({ key }) => limits.store.release(key)));
+      const wait = Math.max(...waits);
       throw rateLimited(`Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 1000)} seconds.`, wait);
     }
   }
@@ -111,7 +122,7 @@ export async function logIn(db: Executor, input: z.output<typeof loginSchema>, i
   if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
     throw new AppError('unauthenticated', 401, 'The email address, mobile number or password is not right.');
   }
-  if (limits) await Promise.all([limits.store.release(ipKey), limits.store.release(accountKey)]);
+  if (limits) await Promise.all(counters.map(({ key }) => limits.store.release(key)));
   return user;
 }
 
