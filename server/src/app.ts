@@ -114,6 +114,7 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
   const loginLimits = config.rateLimit.enabled
     ? {
         store: counters,
+        perIpAndAccountPerMinute: config.rateLimit.loginFailuresPerIpAndAccountPerMinute,
         perIpPerMinute: config.rateLimit.loginFailuresPerIpPerMinute,
         perAccountPerHour: config.rateLimit.loginFailuresPerAccountPerHour,
       }

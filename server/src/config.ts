@@ -29,7 +29,8 @@ const envSchema = z.object({
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: positiveInt.default(300),
   RATE_LIMIT_USER_READS_PER_MINUTE: positiveInt.default(600),
   RATE_LIMIT_USER_WRITES_PER_MINUTE: positiveInt.default(60),
-  LOGIN_FAILURES_PER_IP_PER_MINUTE: positiveInt.default(10),
+  LOGIN_FAILURES_PER_IP_AND_ACCOUNT_PER_MINUTE: positiveInt.default(10),
+  LOGIN_FAILURES_PER_IP_PER_MINUTE: positiveInt.default(100),
   LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: positiveInt.default(100),
   SESSION_IDLE_HOURS_RESIDENT: positiveInt.default(720),
   SESSION_IDLE_HOURS_STAFF: positiveInt.default(12),
@@ -63,6 +64,7 @@ export type Config = {
     anonymousPerMinute: number;
     userReadsPerMinute: number;
     userWritesPerMinute: number;
+    loginFailuresPerIpAndAccountPerMinute: number;
     loginFailuresPerIpPerMinute: number;
     loginFailuresPerAccountPerHour: number;
   };
@@ -112,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
       userReadsPerMinute: e.RATE_LIMIT_USER_READS_PER_MINUTE,
       userWritesPerMinute: e.RATE_LIMIT_USER_WRITES_PER_MINUTE,
+      loginFailuresPerIpAndAccountPerMinute: e.LOGIN_FAILURES_PER_IP_AND_ACCOUNT_PER_MINUTE,
       loginFailuresPerIpPerMinute: e.LOGIN_FAILURES_PER_IP_PER_MINUTE,
       loginFailuresPerAccountPerHour: e.LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR,
     },

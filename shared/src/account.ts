@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeSchema, roleSchema } from './domain.ts';
+import { displayNameKey, readableText, visibleCharacters } from './text.ts';
 
 /** Mainland mobile numbers as `+86` and 11 digits starting with 1; spaces, dashes and brackets are ignored. */
 export function normalizePhone(input: string): string | null {
@@ -35,12 +36,24 @@ export const passwordSchema = z
   .min(PASSWORD_MIN_LENGTH, { message: `use at least ${PASSWORD_MIN_LENGTH} characters` })
   .max(PASSWORD_MAX_LENGTH, { message: `use at most ${PASSWORD_MAX_LENGTH} characters` });
 
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(2, { message: 'use at least 2 characters' })
-  .max(40, { message: 'use at most 40 characters' })
-  .refine((name) => !/[\u0000-\u001f<>]/.test(name), { message: 'remove control characters and < >' });
+/** The name public contributions keep once their author deleted the account. */
+export const DELETED_USER_NAME = '已注销用户';
+
+/**
+ * A display name: readable, visible, not `<` or `>`, and not the deleted-user label. Staff
+ * members' names are reserved too; the server checks those, as they live in the database.
+ */
+export const displayNameSchema = readableText(
+  z
+    .string()
+    .trim()
+    .min(2, { message: 'use at least 2 characters' })
+    .max(40, { message: 'use at most 40 characters' }),
+  'line',
+)
+  .refine((name) => !/[<>]/.test(name), { message: 'remove < and >' })
+  .refine((name) => visibleCharacters(name) !== '', { message: 'use characters that can be seen, not only spaces or invisible characters' })
+  .refine((name) => displayNameKey(name) !== displayNameKey(DELETED_USER_NAME), { message: 'this name is reserved: choose another' });
 
 export const districtCodeSchema = z.string().regex(/^5001\d\d$|^5002\d\d$/, { message: 'choose one of Chongqing\'s districts' });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { characterCount } from './submission.ts';
 import { roleSchema, stageSchema } from './domain.ts';
+import { readableText } from './text.ts';
 
 /**
  * The refine stage's contract: the panel's criteria and assessments, its private notes, drafts with
@@ -42,10 +43,13 @@ export const ASSESSMENT_SCORE_MAX = 5;
 export const PANEL_TEXT_MAX_LENGTH = 2000;
 
 const panelTextSchema = (what: string) =>
-  z
-    .string()
-    .trim()
-    .refine((text) => characterCount(text) <= PANEL_TEXT_MAX_LENGTH, { message: `keep the ${what} to ${PANEL_TEXT_MAX_LENGTH} characters` });
+  readableText(
+    z
+      .string()
+      .trim()
+      .refine((text) => characterCount(text) <= PANEL_TEXT_MAX_LENGTH, { message: `keep the ${what} to ${PANEL_TEXT_MAX_LENGTH} characters` }),
+    'lines',
+  );
 
 export const assessmentPutSchema = z
   .object({
@@ -119,11 +123,14 @@ export const DRAFT_MAX_SOURCES = 50;
 
 export const draftVersionInputSchema = z
   .object({
-    text: z
-      .string()
-      .trim()
-      .refine((text) => characterCount(text) >= DRAFT_TEXT_MIN_LENGTH, { message: `the wording needs at least ${DRAFT_TEXT_MIN_LENGTH} characters` })
-      .refine((text) => characterCount(text) <= DRAFT_TEXT_MAX_LENGTH, { message: `keep the wording to ${DRAFT_TEXT_MAX_LENGTH} characters` }),
+    text: readableText(
+      z
+        .string()
+        .trim()
+        .refine((text) => characterCount(text) >= DRAFT_TEXT_MIN_LENGTH, { message: `the wording needs at least ${DRAFT_TEXT_MIN_LENGTH} characters` })
+        .refine((text) => characterCount(text) <= DRAFT_TEXT_MAX_LENGTH, { message: `keep the wording to ${DRAFT_TEXT_MAX_LENGTH} characters` }),
+      'lines',
+    ),
     rationale: panelTextSchema('rationale').refine((text) => characterCount(text) >= 1, { message: 'say why this wording' }),
     sourceSubmissionIds: z
       .array(z.uuid({ message: 'not a valid entry id' }))

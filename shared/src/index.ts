@@ -1,5 +1,6 @@
 export * from './domain.ts';
 export * from './problem.ts';
+export * from './text.ts';
 export * from './campaign.ts';
 export * from './health.ts';
 export * from './account.ts';

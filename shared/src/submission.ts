@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { districtCodeSchema } from './account.ts';
 import { submissionStatusSchema } from './domain.ts';
+import { readableText } from './text.ts';
 
 export const PHRASE_MIN_LENGTH = 2;
 export const PHRASE_MAX_LENGTH = 40;
@@ -9,16 +10,22 @@ export const EXPLANATION_MAX_LENGTH = 2000;
 /** Length in characters as people count them (a Chinese character or an emoji is one). */
 export const characterCount = (text: string) => Array.from(text).length;
 
-export const phraseSchema = z
-  .string()
-  .trim()
-  .refine((phrase) => characterCount(phrase) >= PHRASE_MIN_LENGTH, { message: `write at least ${PHRASE_MIN_LENGTH} characters` })
-  .refine((phrase) => characterCount(phrase) <= PHRASE_MAX_LENGTH, { message: `keep the phrase to ${PHRASE_MAX_LENGTH} characters` });
+export const phraseSchema = readableText(
+  z
+    .string()
+    .trim()
+    .refine((phrase) => characterCount(phrase) >= PHRASE_MIN_LENGTH, { message: `write at least ${PHRASE_MIN_LENGTH} characters` })
+    .refine((phrase) => characterCount(phrase) <= PHRASE_MAX_LENGTH, { message: `keep the phrase to ${PHRASE_MAX_LENGTH} characters` }),
+  'line',
+);
 
-export const explanationSchema = z
-  .string()
-  .trim()
-  .refine((text) => characterCount(text) <= EXPLANATION_MAX_LENGTH, { message: `keep the explanation to ${EXPLANATION_MAX_LENGTH} characters` });
+export const explanationSchema = readableText(
+  z
+    .string()
+    .trim()
+    .refine((text) => characterCount(text) <= EXPLANATION_MAX_LENGTH, { message: `keep the explanation to ${EXPLANATION_MAX_LENGTH} characters` }),
+  'lines',
+);
 
 export const submissionLanguageSchema = z.enum(['zh', 'en']);
 

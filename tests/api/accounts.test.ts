@@ -137,3 +137,65 @@ describe('profile', () => {
     expect(response.statusCode).toBe(400);
   });
 });
+
+describe('display names', () => {
+  const refusal = async (displayName: string) => {
+    const response = await register({ email: `names-${Math.random()}@example.com`.replace('0.', ''), password: strongPassword, displayName });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json().errors[0].path).toBe('body.displayName');
+    return response.json().detail as string;
+  };
+
+  it.each([
+    ['a right-to-left override', 'abc\u202Egpj.exe'],
+    ['a left-to-right embedding', '\u202A山城居民'],
+    ['an isolate', '山城\u2066居民\u2069'],
+    ['a control character', '山城\u0007居民'],
+    ['a C1 control character', '山城\u0085居民'],
+  ])('refuses a display name with %s', async (_what, displayName) => {
+    expect(await refusal(displayName)).toMatch(/control|direction/);
+  });
+
+  it('refuses a display name of zero-width and invisible characters only', async () => {
+    expect(await refusal('\u200B\u200C\u200D\u2060')).toMatch(/visible/);
+    expect(await refusal('\u3164\u3164')).toMatch(/visible/);
+  });
+
+  it('refuses the deleted-user label, however it is written', async () => {
+    expect(await refusal('已注销用户')).toMatch(/reserved/);
+    expect(await refusal('已注\u200B销用户')).toMatch(/reserved/);
+  });
+
+  it("refuses a display name that copies a staff member's", async () => {
+    await createUser(db, { role: 'moderator', displayName: 'Harbour Keeper' });
+    await createUser(db, { role: 'expert', displayName: '江北专家' });
+    expect(await refusal('harbour keeper')).toMatch(/reserved/);
+    expect(await refusal('ＨＡＲＢＯＵＲ\u200B KEEPER')).toMatch(/reserved/);
+    expect(await refusal('江北专家')).toMatch(/reserved/);
+  });
+
+  it("lets a resident take another resident's name", async () => {
+    await createUser(db, { displayName: 'Common Name' });
+    const response = await register({ email: 'common-name@example.com', password: strongPassword, displayName: 'Common Name' });
+    expect(response.statusCode).toBe(201);
+  });
+
+  it('applies the same rules when the name is changed on the profile', async () => {
+    await createUser(db, { role: 'admin', displayName: 'Platform Admin Zhang' });
+    const user = await createUser(db);
+    const session = await signIn(app, user.email);
+    for (const displayName of ['platform admin zhang', '已注销用户', 'x\u202Ey', '\u200B\u200B']) {
+      const response = await injectAs(app, session, { method: 'PATCH', url: '/api/me', payload: { displayName } });
+      expect(response.statusCode, displayName).toBe(400);
+      expect(response.json().errors[0].path).toBe('body.displayName');
+    }
+  });
+
+  it('lets a staff member keep their own name when editing the profile', async () => {
+    const staff = await createUser(db, { role: 'moderator', displayName: 'Mod Own Name' });
+    const session = await signIn(app, staff.email);
+    const response = await injectAs(app, session, { method: 'PATCH', url: '/api/me', payload: { displayName: 'Mod Own Name', locale: 'en' } });
+    expect(response.statusCode).toBe(200);
+  });
+});

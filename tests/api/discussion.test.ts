@@ -87,6 +87,17 @@ describe('comments', () => {
     expect((await app.inject({ method: 'POST', url: `/api/submissions/${id}/comments`, payload: { body: 'x', stance: 'neutral' } })).statusCode).toBe(401);
   });
 
+  it('refuse direction-override and control characters in the body, naming the field', async () => {
+    const slug = await createCampaign(app, admin);
+    const id = await entry(slug);
+    const alice = await resident();
+    for (const body of ['看看\u202E这里', '隔离\u2068文字\u2069', '铃声\u0007']) {
+      const response = await post(alice, id, { body });
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json().errors[0].path).toBe('body.body');
+    }
+  });
+
   it('nest replies to depth 3; a reply to a depth-3 comment is placed at depth 3 naming whom it answers', async () => {
     const slug = await createCampaign(app, admin);
     const id = await entry(slug);

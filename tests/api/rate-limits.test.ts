@@ -12,10 +12,10 @@ describe('log-in throttling', async () => {
   const attempt = (login: string, password: string, remoteAddress: string) =>
     app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password }, remoteAddress });
 
-  it('allows 10 failures a minute from one address, then 429 with Retry-After even for the right password', async () => {
+  it('allows 10 failures a minute on one account from one address, then 429 with Retry-After even for the right password', async () => {
     const ip = newIp();
     const user = await createUser(db);
-    for (let i = 0; i < 10; i++) expect((await attempt(`someone${i}@example.com`, 'wrong-password', ip)).statusCode).toBe(401);
+    for (let i = 0; i < 10; i++) expect((await attempt(user.email, `wrong-${i}`, ip)).statusCode).toBe(401);
     const blocked = await attempt(user.email, TEST_PASSWORD, ip);
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().code).toBe('rate_limited');
@@ -23,6 +23,35 @@ describe('log-in throttling', async () => {
     expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(60);
     expect((await attempt(user.email, TEST_PASSWORD, newIp())).statusCode).toBe(200);
   });
+
+  it('lets the other residents behind one address sign in while one account there is throttled', async () => {
+    const ip = newIp();
+    const [forgetful, neighbour] = [await createUser(db), await createUser(db)];
+    for (let i = 0; i < 11; i++) await attempt(forgetful.email, `wrong-${i}`, ip);
+    expect((await attempt(forgetful.email, TEST_PASSWORD, ip)).statusCode).toBe(429);
+    expect((await attempt(neighbour.email, TEST_PASSWORD, ip)).statusCode).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await attempt(`typo${i}@example.com`, 'wrong-password', ip)).statusCode).toBe(401);
+  });
+
+  it('does not count refused attempts: hammering one throttled account does not lock out its address', async () => {
+    const ip = newIp();
+    const [target, neighbour] = [await createUser(db), await createUser(db)];
+    for (let i = 0; i < 10; i++) await attempt(target.email, `wrong-${i}`, ip);
+    for (let i = 0; i < 120; i++) expect((await attempt(target.email, `again-${i}`, ip)).statusCode).toBe(429);
+    expect((await attempt(neighbour.email, TEST_PASSWORD, ip)).statusCode).toBe(200);
+  });
+
+  it('allows 100 failures a minute from one address across accounts, then 429 for every sign-in from it', async () => {
+    const ip = newIp();
+    const user = await createUser(db);
+    for (let i = 0; i < 100; i++) {
+      expect((await attempt(`resident${i}@example.com`, 'wrong-password', ip)).statusCode).toBe(401);
+    }
+    const blocked = await attempt(user.email, TEST_PASSWORD, ip);
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect((await attempt(user.email, TEST_PASSWORD, newIp())).statusCode).toBe(200);
+  }, 60_000);
 
   it('does not count successful sign-ins as failures', async () => {
     const ip = newIp();
@@ -40,9 +69,9 @@ describe('log-in throttling', async () => {
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(60);
   }, 60_000);
 
-  it('holds the per-address limit under concurrent attempts', async () => {
+  it('holds the per-address and account limit under concurrent attempts', async () => {
     const ip = newIp();
-    const responses = await Promise.all(Array.from({ length: 25 }, (_, i) => attempt(`parallel${i}@example.com`, 'wrong-password', ip)));
+    const responses = await Promise.all(Array.from({ length: 25 }, (_, i) => attempt('parallel@example.com', `wrong-${i}`, ip)));
     expect(responses.filter((response) => response.statusCode === 401)).toHaveLength(10);
     expect(responses.filter((response) => response.statusCode === 429)).toHaveLength(15);
   });

@@ -46,6 +46,25 @@ describe('submitting a phrase', () => {
     expect(response.json().errors[0].path).toBe(path);
   });
 
+  it.each([
+    [{ phrase: '山城\u202E城山' }, 'body.phrase'],
+    [{ phrase: '山城\n夜景' }, 'body.phrase'],
+    [{ phrase: '山城', explanation: '解释\u2067文字' }, 'body.explanation'],
+    [{ phrase: '山城', explanation: '解释\u0008文字' }, 'body.explanation'],
+  ])('refuses direction-override and control characters in %j with 400 naming the field', async (payload, path) => {
+    const slug = await createCampaign(app, admin);
+    const response = await submit(await resident(), slug, payload);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].path).toBe(path);
+  });
+
+  it('keeps line breaks in an explanation', async () => {
+    const slug = await createCampaign(app, admin);
+    const response = await submit(await resident(), slug, { phrase: '两江汇流', explanation: '第一行\n第二行\r\n第三行' });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().submission.explanation).toBe('第一行\n第二行\r\n第三行');
+  });
+
   it('refuses a phrase of punctuation and emoji only', async () => {
     const slug = await createCampaign(app, admin);
     const response = await submit(await resident(), slug, { phrase: '！！😀😀' });

@@ -84,13 +84,40 @@ describe('verifying a resident by text message', () => {
     expect(responses.filter((response) => response.statusCode === 429)).toHaveLength(5);
   });
 
-  it('refuses a number another account has verified: 409', async () => {
+  it("answers for another account's number exactly as for a free one, sends it nothing, and never verifies it", async () => {
+    const phone = newPhone();
+    const { session: owner } = await signedInUser(app, db);
+    await requestCode(owner, phone);
+    await confirm(owner, lastCodeFor(phone));
+    const messagesBefore = sent.length;
+
+    const { session: other } = await signedInUser(app, db);
+    const taken = await requestCode(other, phone);
+    const free = await requestCode(other, newPhone());
+    expect(taken.statusCode).toBe(202);
+    expect(taken.body).toBe(free.body);
+    expect(sent.slice(messagesBefore).map((message) => message.phone)).not.toContain(`+86${phone}`);
+
+    const { session: prober } = await signedInUser(app, db);
+    await requestCode(prober, phone);
+    const attempt = await confirm(prober, lastCodeFor(phone));
+    expect(attempt.statusCode).toBe(400);
+    expect(attempt.json()).toMatchObject({ code: 'validation_failed', attemptsLeft: 4 });
+    const me = await injectAs(app, prober, { method: 'GET', url: '/api/auth/me' });
+    expect(me.json().user).toMatchObject({ verified: false, phone: null });
+    const ownerMe = await injectAs(app, owner, { method: 'GET', url: '/api/auth/me' });
+    expect(ownerMe.json().user).toMatchObject({ verified: true, phone: `+86${phone}` });
+  });
+
+  it("counts requests for another account's number against the hourly limit like any other", async () => {
     const phone = newPhone();
     const { session: owner } = await signedInUser(app, db);
     await requestCode(owner, phone);
     await confirm(owner, lastCodeFor(phone));
     const { session: other } = await signedInUser(app, db);
-    expect((await requestCode(other, phone)).statusCode).toBe(409);
+    expect((await requestCode(other, phone)).statusCode).toBe(202);
+    expect((await requestCode(other, phone)).statusCode).toBe(202);
+    expect((await requestCode(other, phone)).statusCode).toBe(429);
   });
 
   it('needs a signed-in user', async () => {

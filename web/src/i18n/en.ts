@@ -95,7 +95,7 @@ export const en: Messages = {
       required: 'Enter a display name.',
       tooShort: 'Use at least {{min}} characters.',
       tooLong: 'Use at most {{max}} characters.',
-      invalid: 'Remove < > and control characters.',
+      invalid: 'Use visible characters without < >, control or text-direction characters; names of staff members and “deleted user” are reserved.',
     },
     district: {
       label: 'Your district',
@@ -225,7 +225,7 @@ export const en: Messages = {
       noAttemptsLeft: 'That code is not right, and it was the last try. Please request a new code.',
       codeExpired: 'This code is no longer valid (after 10 minutes or too many wrong tries). Please request a new code.',
       tooManyCodes: 'A number can receive at most 3 codes an hour. Please try again in {{wait}}.',
-      phoneTaken: 'This mobile number is already verified by another account.',
+      phoneTaken: 'Another account verified this mobile number in the meantime.',
     },
     data: {
       heading: 'My data',

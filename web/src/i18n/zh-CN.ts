@@ -99,7 +99,7 @@ export const zhCN = {
       required: '请输入昵称。',
       tooShort: '昵称至少需要 {{min}} 个字符。',
       tooLong: '昵称最多 {{max}} 个字符。',
-      invalid: '昵称不能包含 < > 或控制字符。',
+      invalid: '昵称需由可见字符组成，不能包含 < >、控制字符或改变文字方向的字符；工作人员的昵称和“已注销用户”不能使用。',
     },
     district: {
       label: '所在区县',
@@ -225,7 +225,7 @@ export const zhCN = {
       noAttemptsLeft: '验证码不正确，尝试次数已用完。请重新获取验证码。',
       codeExpired: '这个验证码已失效（超过 10 分钟或输错次数过多）。请重新获取验证码。',
       tooManyCodes: '同一个号码一小时内最多接收 3 条验证码。请在 {{wait}}后再试。',
-      phoneTaken: '这个手机号已由另一个账户验证。',
+      phoneTaken: '这个手机号刚刚已由另一个账户验证。',
     },
     data: {
       heading: '我的数据',

@@ -98,8 +98,9 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountOptions> = async (app, 
       schema: {
         tags: ['accounts'],
         summary: 'Send a 6-digit code to a mobile number to verify it (at most 3 per number per hour)',
+        description: 'A number another account has gets the same answer, but no code: whose number is registered is not told.',
         body: verificationRequestSchema,
-        response: { 202: z.object({ expiresInMinutes: z.number() }), ...problemResponses(400, 401, 403, 409, 429) },
+        response: { 202: z.object({ expiresInMinutes: z.number() }), ...problemResponses(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,8 @@
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import {
+  BADGED_ROLES,
+  DELETED_USER_NAME,
+  displayNameKey,
   loginSchema,
   normalizePhone,
   type OwnUser,
@@ -17,8 +20,6 @@ import { AppError, conflict, rateLimited } from '../../errors.ts';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from './passwords.ts';
 
 type UserRow = typeof users.$inferSelect;
-
-export const DELETED_USER_NAME = '已注销用户';
 
 export function toPublicUser(user: Omit<UserRow, 'passwordHash'>): User {
   return {
@@ -46,7 +47,23 @@ export async function findUser(db: Executor, id: string): Promise<UserRow | unde
   return user;
 }
 
+/**
+ * Names of moderators, experts and admins are theirs alone, so no one else can appear to speak for
+ * the platform; the schema refuses the deleted-user label and what cannot be read.
+ */
+async function assertDisplayNameFree(db: Executor, name: string, userId: string | null): Promise<void> {
+  const key = displayNameKey(name);
+  const staff = await db
+    .select({ displayName: users.displayName })
+    .from(users)
+    .where(and(inArray(users.role, [...BADGED_ROLES]), isNull(users.deletedAt), userId ? ne(users.id, userId) : undefined));
+  if (!staff.some((member) => displayNameKey(member.displayName) === key)) return;
+  const message = 'this name is reserved: choose another';
+  throw new AppError('validation_failed', 400, `The request is not valid. body.displayName: ${message}`, { errors: [{ path: 'body.displayName', message }] });
+}
+
 export async function registerUser(db: Executor, input: z.output<typeof registerSchema>): Promise<UserRow> {
+  await assertDisplayNameFree(db, input.displayName, null);
   assertPasswordAcceptable(input.password, [input.email?.split('@')[0], input.phone?.slice(3), input.displayName]);
   const [created] = await db
     .insert(users)
@@ -70,20 +87,31 @@ export async function registerUser(db: Executor, input: z.output<typeof register
   return created;
 }
 
-export type LoginLimits = { store: CounterStore; perIpPerMinute: number; perAccountPerHour: number } | null;
+export type LoginLimits = { store: CounterStore; perIpAndAccountPerMinute: number; perIpPerMinute: number; perAccountPerHour: number } | null;
 
 /**
- * Checks the credentials; throttled per client address and per account. An attempt reserves a
- * slot in both counters first (so concurrent attempts cannot slip past) and returns it on success.
+ * Checks the credentials; failures are throttled per client address and account together, with a
+ * much higher bound per address alone (mobile carriers put many residents behind one address) and
+ * one per account from any address. An attempt reserves a slot in every counter first (so
+ * concurrent attempts cannot slip past) and gives them back on success.
  */
 export async function logIn(db: Executor, input: z.output<typeof loginSchema>, ip: string, limits: LoginLimits): Promise<UserRow> {
   const login = input.login.includes('@') ? input.login.toLowerCase() : (normalizePhone(input.login) ?? input.login);
-  const ipKey = `login:ip:${ip}`;
-  const accountKey = `login:account:${login}`;
+  const counters = limits
+    ? [
+        { key: `login:ip-account:${ip}:${login}`, windowMs: 60_000, max: limits.perIpAndAccountPerMinute },
+        { key: `login:ip:${ip}`, windowMs: 60_000, max: limits.perIpPerMinute },
+        { key: `login:account:${login}`, windowMs: 3_600_000, max: limits.perAccountPerHour },
+      ]
+    : [];
   if (limits) {
-    const [byIp, byAccount] = await Promise.all([limits.store.hit(ipKey, 60_000), limits.store.hit(accountKey, 3_600_000)]);
-    if (byIp.count > limits.perIpPerMinute || byAccount.count > limits.perAccountPerHour) {
-      const wait = Math.max(byIp.count > limits.perIpPerMinute ? byIp.resetInMs : 0, byAccount.count > limits.perAccountPerHour ? byAccount.resetInMs : 0);
+    const states = await Promise.all(counters.map(({ key, windowMs }) => limits.store.hit(key, windowMs)));
+    const waits = states.flatMap((state, index) => (state.count > counters[index]!.max ? [state.resetInMs] : []));
+    if (waits.length > 0) {
+      // A refused attempt checked no password: it does not count, so hammering one throttled
+      // account does not use up the address's bound for everyone behind it.
+      await Promise.all(counters.map(({ key }) => limits.store.release(key)));
+      const wait = Math.max(...waits);
       throw rateLimited(`Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 1000)} seconds.`, wait);
     }
   }
@@ -94,11 +122,12 @@ export async function logIn(db: Executor, input: z.output<typeof loginSchema>, i
   if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
     throw new AppError('unauthenticated', 401, 'The email address, mobile number or password is not right.');
   }
-  if (limits) await Promise.all([limits.store.release(ipKey), limits.store.release(accountKey)]);
+  if (limits) await Promise.all(counters.map(({ key }) => limits.store.release(key)));
   return user;
 }
 
 export async function updateProfile(db: Executor, userId: string, changes: z.output<typeof profileUpdateSchema>): Promise<UserRow> {
+  if (changes.displayName !== undefined) await assertDisplayNameFree(db, changes.displayName, userId);
   const [updated] = await db
     .update(users)
     .set({ ...changes, updatedAt: sql`now()` })

@@ -33,9 +33,9 @@ export async function requestVerificationCode(
   phone: string,
   provider: VerificationProvider,
 ): Promise<void> {
+  // Another account's number gets the same answer, counted against the same limit, so that no one
+  // can learn whose number is registered; its code goes nowhere and its hash matches no code.
   const [owner] = await db.select({ id: users.id }).from(users).where(and(eq(users.phone, phone), ne(users.id, user.id)));
-  if (owner) throw conflict('This mobile number is already verified by another account.');
-
   const id = randomUUID();
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await db.transaction(async (tx) => {
@@ -54,11 +54,11 @@ export async function requestVerificationCode(
       id,
       userId: user.id,
       phone,
-      codeHash: hashCode(id, code),
+      codeHash: hashCode(id, owner ? randomUUID() : code),
       expiresAt: sql`now() + make_interval(mins => ${CODE_TTL_MINUTES})`,
     });
   });
-  await provider.send({ phone, code, locale: user.locale, expiresInMinutes: CODE_TTL_MINUTES });
+  if (!owner) await provider.send({ phone, code, locale: user.locale, expiresInMinutes: CODE_TTL_MINUTES });
 }
 
 const needNewCode = () =>

@@ -65,8 +65,6 @@ function VerificationSteps({ initialPhone, onVerified }: { initialPhone: string;
   function requestProblem({ t, format, problemMessage }: FormWords, error: unknown): { message: string; aboutNumber: boolean } {
     const seconds = isApiError(error) ? error.retryAfterSeconds : undefined;
     switch (problemCode(error)) {
-      case 'conflict':
-        return { message: t('account.verification.phoneTaken'), aboutNumber: true };
       case 'validation_failed':
         return { message: t('fields.phone.invalid'), aboutNumber: true };
       case 'rate_limited':
