@@ -38,6 +38,7 @@ const envSchema = z.object({
   EVENTS_HEARTBEAT_SECONDS: positiveInt.max(30, 'at most 30: the contract promises a comment line at least every 30 s').default(25),
   EVENTS_MAX_CONNECTIONS_PER_ADDRESS: positiveInt.default(20),
   EVENTS_RESUME_MINUTES: positiveInt.max(1440).default(5),
+  REQUEST_TIMEOUT_SECONDS: positiveInt.max(3600).default(60),
 });
 
 export type Config = {
@@ -68,6 +69,8 @@ export type Config = {
   verificationProvider: 'console';
   /** The live event stream: heartbeat interval, open streams per client address, how long Last-Event-ID can resume. */
   events: { heartbeatMs: number; maxConnectionsPerAddress: number; resumeWindowMs: number };
+  /** How long a request's headers and body together may take to arrive before a 408. */
+  requestTimeoutMs: number;
 };
 
 const SECRET_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL']);
@@ -122,5 +125,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxConnectionsPerAddress: e.EVENTS_MAX_CONNECTIONS_PER_ADDRESS,
       resumeWindowMs: e.EVENTS_RESUME_MINUTES * 60_000,
     },
+    requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
   };
 }

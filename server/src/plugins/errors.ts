@@ -138,7 +138,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
     error.code === 'HPE_HEADER_OVERFLOW'
       ? [431, 'payload_too_large', 'The request headers are too large.']
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [408, 'validation_failed', 'The request took too long to arrive.']
+        ? [408, 'request_timeout', 'The request took too long to arrive: its headers and body must come within the time limit. Send it again.']
         : [400, 'validation_failed', 'The request could not be read as HTTP: check its headers for control characters.'];
   const body = JSON.stringify(problem(status, code, detail));
   if (socket.writable) {
