@@ -39,6 +39,7 @@ const envSchema = z.object({
   EVENTS_MAX_CONNECTIONS_PER_ADDRESS: positiveInt.default(20),
   EVENTS_RESUME_MINUTES: positiveInt.max(1440).default(5),
   REQUEST_TIMEOUT_SECONDS: positiveInt.max(3600).default(60),
+  ALLOW_UNSAFE_DURABILITY: booleanFromEnv.default(false),
 });
 
 export type Config = {
@@ -71,6 +72,8 @@ export type Config = {
   events: { heartbeatMs: number; maxConnectionsPerAddress: number; resumeWindowMs: number };
   /** How long a request's headers and body together may take to arrive before a 408. */
   requestTimeoutMs: number;
+  /** Start even though PostgreSQL may lose acknowledged commits in a crash (fsync or synchronous_commit off). */
+  allowUnsafeDurability: boolean;
 };
 
 const SECRET_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL']);
@@ -126,5 +129,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       resumeWindowMs: e.EVENTS_RESUME_MINUTES * 60_000,
     },
     requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+    allowUnsafeDurability: e.ALLOW_UNSAFE_DURABILITY,
   };
 }

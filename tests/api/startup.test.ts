@@ -6,12 +6,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { repoRoot } from '../../server/src/config.ts';
+import { createTestDatabase } from '../helpers/database.ts';
 
 const started: ChildProcess[] = [];
 afterAll(() => started.forEach((child) => child.kill('SIGKILL')));
 
-function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+type StartedServer = { child: ChildProcess; output: () => string; errors: () => string; exited: Promise<number | null> };
+
+function startServer(env: Record<string, string>): StartedServer {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
@@ -20,10 +24,14 @@ function startServer(env: Record<string, string>): { child: ChildProcess; output
   });
   started.push(child);
   let output = '';
+  let errors = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => {
+    output += chunk;
+    errors += chunk;
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  return { child, output: () => output, errors: () => errors, exited };
 }
 
 async function freePort(): Promise<number> {
@@ -84,6 +92,34 @@ describe('starting and stopping the server', () => {
     expect(await server.exited).toBe(1);
     expect(server.output().trim()).toMatch(/^Invalid configuration: PORT="eighty": [^\n]+$/);
   });
+
+  it('refuses to start on a database where synchronous_commit is off, with one clear line, unless ALLOW_UNSAFE_DURABILITY=true', async () => {
+    const database = await createTestDatabase();
+    try {
+      await refusesThenAllows(database);
+    } finally {
+      await database.drop();
+    }
+  }, 60_000);
+
+  async function refusesThenAllows(database: { url: string; name: string }) {
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    await admin.query(`ALTER DATABASE ${database.name} SET synchronous_commit = off`);
+    await admin.end();
+    const env = { DATABASE_URL: database.url, SEED_DEMO_DATA: 'false' };
+
+    const refused = startServer({ ...env, PORT: String(await freePort()) });
+    expect(await refused.exited).toBe(1);
+    expect(refused.errors().trim()).toMatch(/^[^\n]*synchronous_commit=off[^\n]*ALLOW_UNSAFE_DURABILITY=true[^\n]*$/);
+
+    const port = await freePort();
+    const allowed = startServer({ ...env, PORT: String(port), ALLOW_UNSAFE_DURABILITY: 'true' });
+    await waitForReady(port, allowed.output);
+    expect(allowed.output()).toMatch(/synchronous_commit=off/);
+    allowed.child.kill('SIGTERM');
+    expect(await allowed.exited).toBe(0);
+  }
 
   it('without DATABASE_URL runs embedded PostgreSQL, keeps its data between runs and leaves no process behind', async () => {
     const dataDir = path.join(tmpdir(), `city-spirit-startup-${randomBytes(4).toString('hex')}`);
