@@ -49,13 +49,15 @@ async function main(): Promise<void> {
     if (demoSeeded) app.log.info('loaded the demo campaign, phrases and accounts (see README: demo accounts)');
     if (backfilled) app.log.info(`indexed the text of ${backfilled} entries stored before similar-phrase search or the top terms existed`);
 
-    let stopping = false;
+    let stoppingSince: number | null = null;
     const shutdown = async (signal: string) => {
-      if (stopping) {
+      if (stoppingSince !== null) {
+        // Ctrl-C under `npm start` arrives twice at once: from the terminal, and forwarded by npm.
+        if (performance.now() - stoppingSince < 1000) return;
         app.log.warn(`${signal} again: exiting without waiting`);
         process.exit(1);
       }
-      stopping = true;
+      stoppingSince = performance.now();
       app.log.info(`${signal}: finishing in-flight requests, then stopping`);
       await app.close();
       await embedded?.stop();

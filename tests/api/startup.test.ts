@@ -42,11 +42,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitForReady(port: number, output: () => string, timeoutMs = 30_000): Promise<number> {
+async function waitForReady(port: number, output: () => string, timeoutMs = 30_000, route = '/api/ready'): Promise<number> {
   const start = Date.now();
   while (Date.now() - start < timeoutMs) {
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/ready`);
+      const response = await fetch(`http://127.0.0.1:${port}${route}`);
       if (response.ok) return Date.now() - start;
     } catch {
       // not listening yet
@@ -67,6 +67,32 @@ function postgresProcessesFor(dataDir: string): number[] {
       }
     })
     .map(Number);
+}
+
+/** The process and every process below it, from each process's parent in /proc. */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
 }
 
 describe('starting and stopping the server', () => {
@@ -149,4 +175,48 @@ describe('starting and stopping the server', () => {
     expect(await second.exited).toBe(0);
     expect(postgresProcessesFor(dataDir)).toEqual([]);
   }, 90_000);
+});
+
+describe('npm start under a process manager that signals the npm process alone', () => {
+  const dataDir = path.join(tmpdir(), `city-spirit-npm-start-${randomBytes(4).toString('hex')}`);
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(`${dataDir}.password`, { force: true });
+  });
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`stops npm, the server and the embedded PostgreSQL on ${signal} to npm`, async () => {
+      const { DATABASE_URL: _ignored, ...inherited } = process.env;
+      const port = await freePort();
+      // Its own process group, as under a process manager, and so that a failed run can be cleaned up whole.
+      const npm = spawn('npm', ['start'], {
+        cwd: repoRoot,
+        env: { ...inherited, NODE_ENV: 'development', LOG_LEVEL: 'info', WEB_DIST_DIR: 'nonexistent-web-dist', SEED_DEMO_DATA: 'false', EMBEDDED_POSTGRES_DIR: dataDir, PORT: String(port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      let output = '';
+      npm.stdout!.on('data', (chunk) => (output += chunk));
+      npm.stderr!.on('data', (chunk) => (output += chunk));
+      const exited = new Promise<void>((resolve) => npm.on('exit', () => resolve()));
+      try {
+        await waitForReady(port, () => output, 60_000, '/api/health');
+        const run = processTree(npm.pid!);
+        expect(postgresProcessesFor(dataDir).length).toBeGreaterThan(0);
+        expect(run).toEqual(expect.arrayContaining(postgresProcessesFor(dataDir)));
+
+        process.kill(npm.pid!, signal);
+        const npmExited = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 20_000))]);
+        expect(npmExited, `npm still running 20 s after ${signal}:\n${output}`).toBe(true);
+        expect(run.filter(isRunning)).toEqual([]);
+        expect(postgresProcessesFor(dataDir)).toEqual([]);
+      } finally {
+        try {
+          process.kill(-npm.pid!, 'SIGKILL');
+        } catch {
+          // the whole run has gone
+        }
+      }
+    }, 90_000);
+  }
 });
