@@ -118,6 +118,10 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   if (hasErrorCode(error, UNIQUE_VIOLATION)) {
     return problem(409, 'conflict', 'This conflicts with data saved in the meantime. Reload and try again.');
   }
+  if (error.code === 'ECONNRESET' && request.raw.destroyed) {
+    // The client's connection closed before its body was complete (it went away, or was too slow: 408).
+    return problem(400, 'validation_failed', 'The request body was cut off before it was complete. Send it again.');
+  }
   if (hasErrorCode(error, DATABASE_UNAVAILABLE) || CONNECTION_TIMEOUT.test(error.message)) {
     return problem(503, 'unavailable', 'The service cannot reach its database right now. Try again in a moment.', { retryAfter: 5 });
   }
