@@ -70,6 +70,9 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
   const app = Fastify({
     logger: loggerOptions(config, dependencies.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
+    // Headers and body together; Node checks open requests against it every connectionsCheckingInterval.
+    requestTimeout: config.requestTimeoutMs,
+    http: { headersTimeout: config.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs / 5) },
     trustProxy: config.trustProxy,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];

@@ -41,6 +41,8 @@ const envSchema = z.object({
   EVENTS_RESUME_MINUTES: positiveInt.max(1440).default(5),
   OVERLOAD_MAX_POOL_WAITING: z.coerce.number().int().min(0).optional(),
   OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(200),
+  REQUEST_TIMEOUT_SECONDS: positiveInt.max(3600).default(60),
+  ALLOW_UNSAFE_DURABILITY: booleanFromEnv.default(false),
 });
 
 export type Config = {
@@ -74,6 +76,10 @@ export type Config = {
   events: { heartbeatMs: number; maxConnectionsPerAddress: number; resumeWindowMs: number };
   /** Fast 503s instead of queues when the database or the event loop cannot keep up (0 turns a check off). */
   overload: { maxPoolWaiting: number; maxEventLoopDelayMs: number };
+  /** How long a request's headers and body together may take to arrive before a 408. */
+  requestTimeoutMs: number;
+  /** Start even though PostgreSQL may lose acknowledged commits in a crash (fsync or synchronous_commit off). */
+  allowUnsafeDurability: boolean;
 };
 
 const SECRET_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL']);
@@ -134,5 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxPoolWaiting: e.OVERLOAD_MAX_POOL_WAITING ?? 2 * e.DATABASE_POOL_MAX,
       maxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS,
     },
+    requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+    allowUnsafeDurability: e.ALLOW_UNSAFE_DURABILITY,
   };
 }

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { createDatabase, createPool } from './db/client.ts';
+import { unsafeDurabilitySettings } from './db/durability.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
 import { seedDatabase } from './db/seed.ts';
@@ -31,6 +32,12 @@ async function main(): Promise<void> {
   const databaseUrl = config.databaseUrl ?? embedded!.databaseUrl;
 
   try {
+    const unsafe = await unsafeDurabilitySettings(databaseUrl);
+    if (unsafe.length > 0 && !config.allowUnsafeDurability) {
+      throw new Error(
+        `PostgreSQL runs with ${unsafe.join(' and ')}, so a crash can lose votes and entries it has acknowledged. Turn it on (postgresql.conf, or RESET it for the role or database), or set ALLOW_UNSAFE_DURABILITY=true to start anyway with data you can afford to lose.`,
+      );
+    }
     await runMigrations(databaseUrl);
     const seedPool = createPool(databaseUrl, 2);
     const { demoSeeded } = await seedDatabase(createDatabase(seedPool), { demo: config.seedDemoData, stage: config.seedStage });
@@ -38,16 +45,19 @@ async function main(): Promise<void> {
     await seedPool.end();
 
     const app = await buildApp({ ...config, databaseUrl });
+    if (unsafe.length > 0) app.log.warn(`ALLOW_UNSAFE_DURABILITY=true: running with ${unsafe.join(' and ')}; a crash can lose acknowledged writes`);
     if (demoSeeded) app.log.info('loaded the demo campaign, phrases and accounts (see README: demo accounts)');
     if (backfilled) app.log.info(`indexed the text of ${backfilled} entries stored before similar-phrase search or the top terms existed`);
 
-    let stopping = false;
+    let stoppingSince: number | null = null;
     const shutdown = async (signal: string) => {
-      if (stopping) {
+      if (stoppingSince !== null) {
+        // Ctrl-C under `npm start` arrives twice at once: from the terminal, and forwarded by npm.
+        if (performance.now() - stoppingSince < 1000) return;
         app.log.warn(`${signal} again: exiting without waiting`);
         process.exit(1);
       }
-      stopping = true;
+      stoppingSince = performance.now();
       app.log.info(`${signal}: finishing in-flight requests, then stopping`);
       await app.close();
       await embedded?.stop();

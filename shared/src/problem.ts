@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'request_timeout',
   'unavailable',
   'internal_error',
 ] as const;

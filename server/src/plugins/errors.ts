@@ -130,6 +130,10 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   if (hasErrorCode(error, UNIQUE_VIOLATION)) {
     return problem(409, 'conflict', 'This conflicts with data saved in the meantime. Reload and try again.');
   }
+  if (error.code === 'ECONNRESET' && request.raw.destroyed) {
+    // The client's connection closed before its body was complete (it went away, or was too slow: 408).
+    return problem(400, 'validation_failed', 'The request body was cut off before it was complete. Send it again.');
+  }
   if (hasErrorCode(error, DATABASE_UNAVAILABLE) || lostConnection(error)) {
     return problem(503, 'unavailable', 'The service cannot reach its database right now. Try again in a moment.', { retryAfter: 5 });
   }
@@ -150,7 +154,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
     error.code === 'HPE_HEADER_OVERFLOW'
       ? [431, 'payload_too_large', 'The request headers are too large.']
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [408, 'validation_failed', 'The request took too long to arrive.']
+        ? [408, 'request_timeout', 'The request took too long to arrive: its headers and body must come within the time limit. Send it again.']
         : [400, 'validation_failed', 'The request could not be read as HTTP: check its headers for control characters.'];
   const body = JSON.stringify(problem(status, code, detail));
   if (socket.writable) {
