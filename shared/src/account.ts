@@ -44,6 +44,15 @@ export const displayNameSchema = z
 
 export const districtCodeSchema = z.string().regex(/^5001\d\d$|^5002\d\d$/, { message: 'choose one of Chongqing\'s districts' });
 
+/**
+ * The privacy notice's version, shown on /privacy. Change it with every change of the notice:
+ * sign-ups must then consent to the new version.
+ */
+export const PRIVACY_NOTICE_VERSION = '2026-12-02';
+
+/** Where the notice asks residents to write about their personal information: an installation puts its own address here. */
+export const PRIVACY_CONTACT_EMAIL = 'privacy@city-spirit.example';
+
 export const registerSchema = z
   .object({
     email: emailSchema.optional(),

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, openPhonePage as openPhone, useBrowserApp } from '../helpers/browser.ts';
+import { PRIVACY_NOTICE_VERSION } from '@city-spirit/shared';
+import { hasChromium, openPhonePage as openPhone, screenshotPath, useBrowserApp } from '../helpers/browser.ts';
 
 const PASSWORD = 'violet-river-lantern-42';
 
@@ -126,4 +127,33 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     expect(problems.filter((problem) => !problem.includes('401 (Unauthorized)'))).toEqual([]);
     await context.close();
   });
+  it('shows the privacy notice, with its version, from the footer, in Chinese and in English', async () => {
+    const { context, page, problems } = await openPhonePage();
+
+    await page.goto(web.baseUrl);
+    await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toContain('重庆城市精神');
+    await page.getByRole('contentinfo').getByRole('link', { name: '隐私说明' }).click();
+    await page.waitForURL(`${web.baseUrl}/privacy`);
+    await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('隐私说明');
+    expect(await page.title()).toContain('隐私说明');
+    expect(await page.getByText(`本说明版本：${PRIVACY_NOTICE_VERSION}`).isVisible()).toBe(true);
+    for (const name of ['我们收集哪些信息', '为什么收集', '谁能看到什么', '保存多久', '导出和删除你的数据', '联系我们']) {
+      expect(await page.getByRole('heading', { level: 2, name }).isVisible()).toBe(true);
+    }
+    expect(await page.getByText('你的邮箱和手机号不会向任何人显示').isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: '前往我的账户' }).getAttribute('href')).toBe('/account');
+    await page.screenshot({ path: screenshotPath('privacy-zh.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('Privacy notice');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.getByText(`Version of this notice: ${PRIVACY_NOTICE_VERSION}`).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { level: 2, name: 'Exporting and erasing your data' }).isVisible()).toBe(true);
+    expect(await page.getByText('Your email address and mobile number are never shown to anyone').isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('privacy-en.png'), fullPage: true });
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
 });
