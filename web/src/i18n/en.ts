@@ -139,6 +139,15 @@ export const en: Messages = {
       required: 'Enter the code from the text message.',
       invalid: 'Enter the 6 digits from the text message.',
     },
+    privacyConsent: {
+      label: 'I have read the privacy notice (version {{version}}) and agree that the platform handles my personal information as it says.',
+      summaryLabel: 'Consent to the privacy notice',
+      hintLead: 'Before you sign up, read the ',
+      hintLink: 'privacy notice',
+      hintTail: ': what we collect, why, who sees what, how long it is kept, and how you can export and erase it.',
+      required: 'Read the privacy notice and tick the box to agree before you sign up.',
+      outdated: 'The privacy notice has changed. Reload the page, read the new version and agree to it.',
+    },
   },
   problems: {
     generic: 'The server couldn’t handle this request just now. Please try again later.',

@@ -143,6 +143,15 @@ export const zhCN = {
       required: '请输入短信验证码。',
       invalid: '请输入短信中的 6 位数字。',
     },
+    privacyConsent: {
+      label: '我已阅读并同意隐私说明（{{version}} 版），同意平台按说明处理我的个人信息。',
+      summaryLabel: '同意隐私说明',
+      hintLead: '注册前请阅读',
+      hintLink: '隐私说明',
+      hintTail: '：它说明我们收集哪些信息、为什么、谁能看到、保存多久，以及你怎样导出和删除它们。',
+      required: '请阅读隐私说明，勾选同意后才能注册。',
+      outdated: '隐私说明已经更新。请刷新页面，阅读新的版本后再同意。',
+    },
   },
   problems: {
     generic: '服务器暂时无法处理这个请求。请稍后再试。',
