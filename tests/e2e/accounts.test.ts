@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PRIVACY_NOTICE_VERSION } from '@city-spirit/shared';
-import { hasChromium, openPhonePage as openPhone, screenshotPath, useBrowserApp } from '../helpers/browser.ts';
+import { hasChromium, openPhonePage as openPhone, screenshotPath, seriousAxeViolations, useBrowserApp } from '../helpers/browser.ts';
 
 const PASSWORD = 'violet-river-lantern-42';
 
@@ -111,6 +111,7 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     expect(await summary.textContent()).toContain('请输入密码。');
     expect(await summary.textContent()).toContain('请阅读隐私说明，勾选同意后才能注册。');
     await page.screenshot({ path: screenshotPath('sign-up-problems-zh.png'), fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
 
     await page.getByRole('radio', { name: '使用手机号' }).check();
@@ -173,6 +174,7 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     expect(await page.getByText('你的邮箱和手机号不会向任何人显示').isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: '前往我的账户' }).getAttribute('href')).toBe('/account');
     await page.screenshot({ path: screenshotPath('privacy-zh.png'), fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('Privacy notice');
