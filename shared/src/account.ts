@@ -57,6 +57,30 @@ export const displayNameSchema = readableText(
 
 export const districtCodeSchema = z.string().regex(/^5001\d\d$|^5002\d\d$/, { message: 'choose one of Chongqing\'s districts' });
 
+/**
+ * The privacy notice's version, shown on /privacy. Change it with every change of the notice:
+ * sign-ups must then consent to the new version.
+ */
+export const PRIVACY_NOTICE_VERSION = '2026-12-02';
+
+/** Where the notice asks residents to write about their personal information: an installation puts its own address here. */
+export const PRIVACY_CONTACT_EMAIL = 'privacy@city-spirit.example';
+
+/** Consent to the privacy notice, as PIPL asks: informed (the version read) and explicit (a ticked box). */
+export const privacyConsentSchema = z
+  .object(
+    {
+      version: z.literal(PRIVACY_NOTICE_VERSION, {
+        error: (issue) =>
+          issue.input === undefined
+            ? `say which version of the privacy notice you agree to: ${PRIVACY_NOTICE_VERSION}`
+            : `the privacy notice has changed: read version ${PRIVACY_NOTICE_VERSION} at /privacy and agree to it`,
+      }),
+    },
+    { error: (issue) => (issue.input === undefined ? 'agree to the privacy notice to sign up' : undefined) },
+  )
+  .meta({ id: 'PrivacyConsent', description: 'Consent to the current privacy notice (`/privacy`), required at sign-up.' });
+
 export const registerSchema = z
   .object({
     email: emailSchema.optional(),
@@ -65,6 +89,7 @@ export const registerSchema = z
     displayName: displayNameSchema,
     districtCode: districtCodeSchema.optional(),
     locale: localeSchema.optional(),
+    privacyConsent: privacyConsentSchema,
     /** Honeypot: hidden in the form, left empty by people, filled in by bots. */
     website: z.string().max(500).optional(),
   })

@@ -1,6 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '@city-spirit/shared';
+import { PRIVACY_NOTICE_VERSION, type Role } from '@city-spirit/shared';
 import type { Access } from '../../server/src/access.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { eq, sql } from 'drizzle-orm';
@@ -137,7 +137,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/campaigns/:slug/votes/me': { who: 'signedIn', request: { method: 'GET', url: '/api/campaigns/chongqing-spirit/votes/me' } },
   'POST /api/auth/register': {
     who: 'anyone',
-    request: { method: 'POST', url: '/api/auth/register', payload: { email: 'matrix-new@example.com', password: 'lantern-over-the-river-3', displayName: 'Matrix' } },
+    request: { method: 'POST', url: '/api/auth/register', payload: { email: 'matrix-new@example.com', password: 'lantern-over-the-river-3', displayName: 'Matrix', privacyConsent: { version: PRIVACY_NOTICE_VERSION } } },
   },
   // Signing in replaces the caller's session, so each actor gets a fresh one.
   'POST /api/auth/login': { who: 'anyone', request: { method: 'POST', url: '/api/auth/login', payload: { login: bystander.email, password: TEST_PASSWORD } }, fresh: true },

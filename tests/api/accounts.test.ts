@@ -1,12 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { PRIVACY_NOTICE_VERSION } from '@city-spirit/shared';
 import { users } from '../../server/src/db/schema.ts';
 import { setupTestApp } from '../helpers/app.ts';
 import { injectAs, sessionCookie, signIn, TEST_PASSWORD, createUser } from '../helpers/accounts.ts';
 
 const { app, db } = await setupTestApp();
 
-const register = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/auth/register', payload });
+/** Signs up with consent to the current privacy notice, unless the payload says otherwise. */
+const register = (payload: Record<string, unknown>) =>
+  app.inject({ method: 'POST', url: '/api/auth/register', payload: { privacyConsent: { version: PRIVACY_NOTICE_VERSION }, ...payload } });
 const strongPassword = 'misty-stairs-of-yuzhong-7';
 
 describe('signing up', () => {
@@ -77,6 +80,48 @@ describe('signing up', () => {
     await register({ email: 'hashed@example.com', password: strongPassword, displayName: 'Hashed' });
     const [row] = await db.select().from(users).where(eq(users.email, 'hashed@example.com'));
     expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+});
+
+describe('consenting to the privacy notice at sign-up', () => {
+  it('refuses a sign-up without consent to the privacy notice, naming the field', async () => {
+    const response = await register({ email: 'no-consent@example.com', password: strongPassword, displayName: 'No Consent', privacyConsent: undefined });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ path: 'body.privacyConsent' })] });
+    expect(await db.select().from(users).where(eq(users.email, 'no-consent@example.com'))).toHaveLength(0);
+  });
+
+  it('refuses consent to an earlier version of the notice and names the current one', async () => {
+    const response = await register({ email: 'old-consent@example.com', password: strongPassword, displayName: 'Old Consent', privacyConsent: { version: '2020-01-01' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0]).toMatchObject({ path: 'body.privacyConsent.version' });
+    expect(response.json().detail).toContain(PRIVACY_NOTICE_VERSION);
+    expect(await db.select().from(users).where(eq(users.email, 'old-consent@example.com'))).toHaveLength(0);
+  });
+
+  it('records the version consented to and when', async () => {
+    const before = Date.now();
+    const response = await register({ email: 'consented@example.com', password: strongPassword, displayName: 'Consented' });
+    expect(response.statusCode).toBe(201);
+    const [row] = await db.select().from(users).where(eq(users.email, 'consented@example.com'));
+    expect(row!.privacyConsentVersion).toBe(PRIVACY_NOTICE_VERSION);
+    expect(row!.privacyConsentAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(row!.privacyConsentAt!.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
+  it('shows the consent in the account\'s data export', async () => {
+    const response = await register({ email: 'consent-export@example.com', password: strongPassword, displayName: 'Consent Export' });
+    const session = { cookie: sessionCookie(response.headers['set-cookie']), csrfToken: response.json().csrfToken, userId: response.json().user.id };
+    const [row] = await db.select().from(users).where(eq(users.email, 'consent-export@example.com'));
+    const exported = (await injectAs(app, session, { method: 'GET', url: '/api/me/export' })).json();
+    expect(exported.account.privacyConsent).toEqual({ version: PRIVACY_NOTICE_VERSION, givenAt: row!.privacyConsentAt!.toISOString() });
+  });
+
+  it('exports no consent for an account made before consent was asked', async () => {
+    const user = await createUser(db);
+    const exported = (await injectAs(app, await signIn(app, user.email), { method: 'GET', url: '/api/me/export' })).json();
+    expect(exported.account.privacyConsent).toBeNull();
   });
 });
 

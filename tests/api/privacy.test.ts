@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { PRIVACY_NOTICE_VERSION } from '@city-spirit/shared';
 import { sessions, submissions, users } from '../../server/src/db/schema.ts';
 import { setupTestApp } from '../helpers/app.ts';
 import { injectAs, signedInUser } from '../helpers/accounts.ts';
@@ -141,7 +142,7 @@ describe('delete my account', () => {
   it('frees the email address for a new account', async () => {
     const { user, session } = await residentWithEntry();
     await injectAs(app, session, { method: 'DELETE', url: '/api/me' });
-    const again = await app.inject({ method: 'POST', url: '/api/auth/register', payload: { email: user.email, password: 'fresh-start-in-jiangbei-9', displayName: 'New me' } });
+    const again = await app.inject({ method: 'POST', url: '/api/auth/register', payload: { email: user.email, password: 'fresh-start-in-jiangbei-9', displayName: 'New me', privacyConsent: { version: PRIVACY_NOTICE_VERSION } } });
     expect(again.statusCode).toBe(201);
   });
 });

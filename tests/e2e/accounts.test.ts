@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, openPhonePage as openPhone, useBrowserApp } from '../helpers/browser.ts';
+import { PRIVACY_NOTICE_VERSION } from '@city-spirit/shared';
+import { hasChromium, openPhonePage as openPhone, screenshotPath, seriousAxeViolations, useBrowserApp } from '../helpers/browser.ts';
 
 const PASSWORD = 'violet-river-lantern-42';
 
@@ -52,6 +53,11 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     expect(await page.getByLabel('密码', { exact: true }).getAttribute('type')).toBe('text');
     await page.getByLabel('昵称').fill('解放碑小陈');
     await page.getByLabel('所在区县').selectOption({ label: '渝中区' });
+    const consent = page.getByRole('checkbox', { name: `我已阅读并同意隐私说明（${PRIVACY_NOTICE_VERSION} 版）` });
+    expect(await consent.isChecked()).toBe(false);
+    expect(await page.getByRole('link', { name: '隐私说明', exact: true }).first().getAttribute('href')).toBe('/privacy');
+    await consent.check();
+    await page.screenshot({ path: screenshotPath('sign-up-consent-zh.png'), fullPage: true });
     await page.getByRole('button', { name: '注册', exact: true }).click();
 
     await page.waitForURL(`${web.baseUrl}/account`);
@@ -70,6 +76,7 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载我的数据' }).click()]);
     const exported = JSON.parse(await readFile((await download.path())!, 'utf8'));
     expect(exported.account).toMatchObject({ email, phone: '+8613800138000', verified: true, districtCode: '500103' });
+    expect(exported.account.privacyConsent).toEqual({ version: PRIVACY_NOTICE_VERSION, givenAt: expect.any(String) });
 
     await header(page).getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(`${web.baseUrl}/`);
@@ -102,6 +109,9 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     const summary = page.getByRole('alert');
     await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toContain('请输入邮箱地址。');
     expect(await summary.textContent()).toContain('请输入密码。');
+    expect(await summary.textContent()).toContain('请阅读隐私说明，勾选同意后才能注册。');
+    await page.screenshot({ path: screenshotPath('sign-up-problems-zh.png'), fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
 
     await page.getByRole('radio', { name: '使用手机号' }).check();
@@ -126,4 +136,56 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     expect(problems.filter((problem) => !problem.includes('401 (Unauthorized)'))).toEqual([]);
     await context.close();
   });
+
+  it('asks a resident whose page showed an earlier privacy notice to reload and agree to the current one', async () => {
+    const { context, page, problems } = await openPhonePage();
+    // The page as a tab opened before the notice changed would send it: consent to an earlier version.
+    await page.route('**/api/auth/register', (route) =>
+      route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), privacyConsent: { version: '2020-01-01' } }) }),
+    );
+
+    await page.goto(`${web.baseUrl}/sign-up`);
+    await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toBe('注册');
+    await page.getByLabel('邮箱', { exact: true }).fill('old-notice@example.org');
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('昵称').fill('旧页面');
+    await page.getByRole('checkbox', { name: /我已阅读并同意隐私说明/ }).check();
+    await page.getByRole('button', { name: '注册', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('隐私说明已经更新。请刷新页面，阅读新的版本后再同意。');
+    expect(page.url()).toBe(`${web.baseUrl}/sign-up`);
+
+    expect(problems.filter((problem) => !problem.includes('400 (Bad Request)'))).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the privacy notice, with its version, from the footer, in Chinese and in English', async () => {
+    const { context, page, problems } = await openPhonePage();
+
+    await page.goto(web.baseUrl);
+    await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toContain('重庆城市精神');
+    await page.getByRole('contentinfo').getByRole('link', { name: '隐私说明' }).click();
+    await page.waitForURL(`${web.baseUrl}/privacy`);
+    await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('隐私说明');
+    expect(await page.title()).toContain('隐私说明');
+    expect(await page.getByText(`本说明版本：${PRIVACY_NOTICE_VERSION}`).isVisible()).toBe(true);
+    for (const name of ['我们收集哪些信息', '为什么收集', '谁能看到什么', '保存多久', '导出和删除你的数据', '联系我们']) {
+      expect(await page.getByRole('heading', { level: 2, name }).isVisible()).toBe(true);
+    }
+    expect(await page.getByText('你的邮箱和手机号不会向任何人显示').isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: '前往我的账户' }).getAttribute('href')).toBe('/account');
+    await page.screenshot({ path: screenshotPath('privacy-zh.png'), fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe('Privacy notice');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.getByText(`Version of this notice: ${PRIVACY_NOTICE_VERSION}`).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { level: 2, name: 'Exporting and erasing your data' }).isVisible()).toBe(true);
+    expect(await page.getByText('Your email address and mobile number are never shown to anyone').isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('privacy-en.png'), fullPage: true });
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
 });

@@ -19,6 +19,8 @@ export const paths = {
   drafts: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/drafts`,
   result: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/result`,
   insights: (slug: string) => `/campaigns/${encodeURIComponent(slug)}/insights`,
+  privacy: '/privacy',
+  account: '/account',
   openData: (slug?: string) => (slug ? `/open-data?${new URLSearchParams({ campaign: slug })}` : '/open-data'),
 };
 

@@ -20,6 +20,7 @@ import { EntryRoute } from './routes/EntryRoute.tsx';
 import { DraftsRoute } from './routes/DraftsRoute.tsx';
 import { ResultPage } from './features/result/ResultPage.tsx';
 import { OpenDataPage } from './features/open-data/OpenDataPage.tsx';
+import { PrivacyPage } from './features/privacy/PrivacyPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
           { path: 'campaigns/:slug/drafts', Component: DraftsRoute },
           { path: 'campaigns/:slug/result', Component: ResultPage },
           { path: 'open-data', Component: OpenDataPage },
+          { path: 'privacy', Component: PrivacyPage },
           // ECharts is large: the dashboard and everything it draws with load only when it is opened.
           { path: 'campaigns/:slug/insights', lazy: async () => ({ Component: (await import('./features/insights/InsightsPage.tsx')).InsightsPage }) },
           { path: '*', Component: NotFoundPage },

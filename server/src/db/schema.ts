@@ -35,6 +35,9 @@ export const users = pgTable(
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     bannedAt: timestamp('banned_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** The privacy notice version consented to at sign-up, and when; NULL for accounts made before consent was asked. */
+    privacyConsentVersion: text('privacy_consent_version'),
+    privacyConsentAt: timestamp('privacy_consent_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [

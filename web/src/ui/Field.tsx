@@ -164,3 +164,40 @@ export function SelectField({ id, label, hint, error, optional, value, onValueCh
     </FieldFrame>
   );
 }
+
+type CheckboxFieldProps = { id: string; name: string; label: string; hint?: ReactNode; error?: string | undefined; checked: boolean; onCheckedChange: (checked: boolean) => void };
+
+/** A box to tick, with its label beside it; the hint and error above, read with it, as in the other fields. */
+export function CheckboxField({ id, name, label, hint, error, checked, onCheckedChange }: CheckboxFieldProps) {
+  const { t } = useTranslation();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className="field field--checkbox" data-invalid={error ? true : undefined}>
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field__error">
+          <span className="visually-hidden">{t('form.errorPrefix')}</span>
+          {error}
+        </p>
+      )}
+      <label className="checkbox" htmlFor={id}>
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          className="checkbox__input"
+          checked={checked}
+          onChange={(event) => onCheckedChange(event.target.checked)}
+          aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+          aria-invalid={error ? true : undefined}
+        />
+        <span>{label}</span>
+      </label>
+    </div>
+  );
+}

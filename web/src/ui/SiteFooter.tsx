@@ -36,6 +36,10 @@ export function SiteFooter() {
         <section className="site-footer__section" aria-labelledby="footer-privacy">
           <h2 id="footer-privacy">{t('footer.privacyHeading')}</h2>
           <p>{t('footer.privacyText')}</p>
+          <p>
+            {t('privacy.footerLead')}
+            <Link to={paths.privacy}>{t('privacy.footerLink')}</Link>
+          </p>
         </section>
       </div>
       <div className="container site-footer__bottom">

@@ -74,6 +74,8 @@ export async function registerUser(db: Executor, input: z.output<typeof register
       displayName: input.displayName,
       districtCode: input.districtCode ?? null,
       locale: input.locale ?? 'zh-CN',
+      privacyConsentVersion: input.privacyConsent.version,
+      privacyConsentAt: sql`now()`,
     })
     .onConflictDoNothing()
     .returning();
@@ -169,7 +171,13 @@ export async function exportUserData(db: Executor, userId: string) {
   ]);
   return {
     exportedAt: new Date().toISOString(),
-    account: { ...toOwnUser(user), verifiedAt: user.verifiedAt?.toISOString() ?? null, updatedAt: user.updatedAt.toISOString() },
+    account: {
+      ...toOwnUser(user),
+      verifiedAt: user.verifiedAt?.toISOString() ?? null,
+      updatedAt: user.updatedAt.toISOString(),
+      privacyConsent:
+        user.privacyConsentVersion && user.privacyConsentAt ? { version: user.privacyConsentVersion, givenAt: user.privacyConsentAt.toISOString() } : null,
+    },
     sessions: userSessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() })),
     submissions: userSubmissions.map(({ submission: s, campaign }) => ({
       id: s.id,

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH, registerSchema } from '@city-spirit/shared';
+import { PASSWORD_MIN_LENGTH, PRIVACY_NOTICE_VERSION, registerSchema } from '@city-spirit/shared';
 import { useSession } from '../../api/session.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { PasswordField, TextField } from '../../ui/Field.tsx';
+import { CheckboxField, PasswordField, TextField } from '../../ui/Field.tsx';
+import { paths } from '../../paths.ts';
 import { useFormProblems, type FormWording } from '../../ui/formProblems.ts';
 import { useSignUp } from './api/signUp.ts';
 import { AuthFrame } from './AuthFrame.tsx';
@@ -14,7 +15,7 @@ import { DISPLAY_NAME_LENGTH, fieldMessage, problemCode, problemsFromIssues, pro
 import { AFTER_SIGN_IN, authPath, useNextPath } from './nextPath.ts';
 
 type ContactKind = 'email' | 'phone';
-type SignUpField = ContactKind | 'password' | 'displayName' | 'districtCode';
+type SignUpField = ContactKind | 'password' | 'displayName' | 'districtCode' | 'privacyConsent';
 
 const CONTACT_ID = 'sign-up-contact';
 const FIELD_IDS: Record<SignUpField, string> = {
@@ -23,6 +24,7 @@ const FIELD_IDS: Record<SignUpField, string> = {
   password: 'sign-up-password',
   displayName: 'sign-up-display-name',
   districtCode: 'sign-up-district',
+  privacyConsent: 'sign-up-privacy-consent',
 };
 
 const EMPTY = { email: '', phone: '', password: '', displayName: '', districtCode: '', website: '' };
@@ -35,6 +37,7 @@ export function SignUpPage() {
   const { problems, shownCount, show, clear } = useFormProblems<SignUpField>();
   const [contactKind, setContactKind] = useState<ContactKind>('email');
   const [values, setValues] = useState(EMPTY);
+  const [consented, setConsented] = useState(false);
   const setValue = (key: keyof typeof EMPTY) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
 
   // Signed in, by this form or before: on to the account (or wherever the visitor was going).
@@ -42,7 +45,7 @@ export function SignUpPage() {
 
   const fieldOf = (key: string): SignUpField | undefined => {
     if (key === 'email' || key === 'phone') return contactKind; // "one of them" is about the field shown
-    return key === 'password' || key === 'displayName' || key === 'districtCode' ? key : undefined;
+    return key === 'password' || key === 'displayName' || key === 'districtCode' || key === 'privacyConsent' ? key : undefined;
   };
 
   function serverProblems(error: unknown): FormWording<SignUpField> {
@@ -73,12 +76,15 @@ export function SignUpPage() {
       displayName: values.displayName,
       districtCode: values.districtCode || undefined,
       locale: currentLocale(),
+      // The version this page shows the link to: a tab opened before the notice changed sends the old one, and the server says so.
+      privacyConsent: consented ? { version: PRIVACY_NOTICE_VERSION } : undefined,
       website: values.website,
     };
     const parsed = registerSchema.safeParse(input);
     if (!parsed.success) {
       const { issues } = parsed.error;
-      show(({ t }) => problemsFromIssues(t, issues, fieldOf, values, t('auth.signUp.refused')));
+      const entered = { ...values, privacyConsent: consented ? PRIVACY_NOTICE_VERSION : '' };
+      show(({ t }) => problemsFromIssues(t, issues, fieldOf, entered, t('auth.signUp.refused')));
       return;
     }
     clear();
@@ -105,6 +111,7 @@ export function SignUpPage() {
           password: t('fields.password.label'),
           displayName: t('fields.displayName.label'),
           districtCode: t('fields.district.label'),
+          privacyConsent: t('fields.privacyConsent.summaryLabel'),
         }}
         shownCount={shownCount}
       />
@@ -189,6 +196,24 @@ export function SignUpPage() {
           value={values.districtCode}
           onValueChange={setValue('districtCode')}
           error={problems.fields.districtCode}
+        />
+
+        <CheckboxField
+          id={FIELD_IDS.privacyConsent}
+          name="privacyConsent"
+          label={t('fields.privacyConsent.label', { version: PRIVACY_NOTICE_VERSION })}
+          hint={
+            <>
+              {t('fields.privacyConsent.hintLead')}
+              <Link to={paths.privacy} target="_blank">
+                {t('fields.privacyConsent.hintLink')}
+              </Link>
+              {t('fields.privacyConsent.hintTail')}
+            </>
+          }
+          error={problems.fields.privacyConsent}
+          checked={consented}
+          onCheckedChange={setConsented}
         />
 
         {/* A honeypot: hidden from people and from assistive technology, filled in only by bots. */}

@@ -4,7 +4,7 @@ import { isApiError } from '../../api/client.ts';
 import type { FormProblems } from '../../ui/formProblems.ts';
 
 /** The fields of the account forms. */
-export type AccountField = 'email' | 'phone' | 'password' | 'displayName' | 'districtCode' | 'login' | 'signInPassword' | 'code';
+export type AccountField = 'email' | 'phone' | 'password' | 'displayName' | 'districtCode' | 'privacyConsent' | 'login' | 'signInPassword' | 'code';
 
 type IssueKind = 'required' | 'tooShort' | 'tooLong' | 'invalid';
 type Issue = { code: string; path: PropertyKey[] };
@@ -33,6 +33,9 @@ export function fieldMessage(t: TFunction, field: AccountField, kind: IssueKind)
       return t('fields.displayName.invalid');
     case 'districtCode':
       return t('fields.district.invalid');
+    case 'privacyConsent':
+      // Ticked but refused: the form consented to a version of the notice that is no longer current.
+      return kind === 'required' ? t('fields.privacyConsent.required') : t('fields.privacyConsent.outdated');
     case 'login':
       return t('fields.login.required');
     case 'signInPassword':
