@@ -42,6 +42,7 @@ const envSchema = z.object({
   OVERLOAD_MAX_POOL_WAITING: z.coerce.number().int().min(0).optional(),
   OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(200),
   REQUEST_TIMEOUT_SECONDS: positiveInt.max(3600).default(60),
+  SHUTDOWN_GRACE_SECONDS: positiveInt.max(600).default(10),
   ALLOW_UNSAFE_DURABILITY: booleanFromEnv.default(false),
 });
 
@@ -78,6 +79,8 @@ export type Config = {
   overload: { maxPoolWaiting: number; maxEventLoopDelayMs: number };
   /** How long a request's headers and body together may take to arrive before a 408. */
   requestTimeoutMs: number;
+  /** How long a stop (SIGTERM, SIGINT) waits for requests in flight before it closes their connections. */
+  shutdownGraceMs: number;
   /** Start even though PostgreSQL may lose acknowledged commits in a crash (fsync or synchronous_commit off). */
   allowUnsafeDurability: boolean;
 };
@@ -141,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS,
     },
     requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     allowUnsafeDurability: e.ALLOW_UNSAFE_DURABILITY,
   };
 }

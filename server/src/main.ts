@@ -59,9 +59,17 @@ async function main(): Promise<void> {
       }
       stoppingSince = performance.now();
       app.log.info(`${signal}: finishing in-flight requests, then stopping`);
+      // A request that never completes (a stalled upload) must not keep a stop waiting for ever.
+      let finished = true;
+      const grace = setTimeout(() => {
+        finished = false;
+        app.log.error(`${signal}: requests not finished after ${config.shutdownGraceMs / 1000} s (SHUTDOWN_GRACE_SECONDS): closing their connections`);
+        app.server.closeAllConnections();
+      }, config.shutdownGraceMs);
       await app.close();
+      clearTimeout(grace);
       await embedded?.stop();
-      process.exit(0);
+      process.exit(finished ? 0 : 1);
     };
     process.on('SIGINT', (signal) => void shutdown(signal));
     process.on('SIGTERM', (signal) => void shutdown(signal));

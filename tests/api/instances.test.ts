@@ -39,10 +39,11 @@ describe.skipIf(!hasRedis)('two server instances on one database and one Redis',
 
   it('share log-in throttling', async () => {
     const address = ip(2);
-    const attempt = (app: typeof first, i: number) =>
-      app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: `shared-${i}@example.com`, password: 'wrong-password' }, remoteAddress: address });
-    for (let i = 0; i < 10; i++) expect((await attempt(i % 2 ? first : second, i)).statusCode).toBe(401);
-    expect((await attempt(first, 10)).statusCode).toBe(429);
-    expect((await attempt(second, 11)).statusCode).toBe(429);
+    // Failures are counted per address and account together (10 a minute), whichever instance takes them.
+    const attempt = (app: typeof first) =>
+      app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'shared@example.com', password: 'wrong-password' }, remoteAddress: address });
+    for (let i = 0; i < 10; i++) expect((await attempt(i % 2 ? first : second)).statusCode).toBe(401);
+    expect((await attempt(first)).statusCode).toBe(429);
+    expect((await attempt(second)).statusCode).toBe(429);
   });
 });

@@ -2,6 +2,7 @@
 // take, through a kill -9 and a restart, an immediate stop of PostgreSQL and its return, and a
 // SIGTERM. After each, every acknowledged write is in the database once and every counter equals
 // its rows. Each fault's figures are printed at the end.
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, createPool, type Database } from '../../server/src/db/client.ts';
 import { openEventStream } from '../helpers/sse.ts';
@@ -152,5 +153,28 @@ describe('under load at half its saturation, the platform keeps every acknowledg
         `${answers.length} writes sent, found/acknowledged: ${describeFound(found)}; serving again ${firstAcknowledgedAfter(answers, signalledAt)} ms after the signal (restart included); ` +
         `server log lines: ${stopped.output().split('\n').filter(Boolean).length}`,
     );
+  }, 120_000);
+
+  it('a SIGTERM while a request never completes: after the grace period the server closes it, says so, and exits 1', async () => {
+    server.child.kill('SIGTERM');
+    await server.exited;
+    server = await startServer(cluster.url, port, { SHUTDOWN_GRACE_SECONDS: '2' });
+    // A body that stops arriving: the request stays in flight until its time runs out (60 s).
+    const stalled = net.connect(port, '127.0.0.1');
+    await new Promise((resolve) => stalled.once('connect', resolve));
+    stalled.write(`POST /api/campaigns/${target.slug}/submissions HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: 1000\r\ncookie: ${target.residents[0]!.cookie}\r\nx-csrf-token: ${target.residents[0]!.csrf}\r\n\r\n{"phrase":`);
+    const closed = new Promise((resolve) => stalled.once('close', resolve));
+    await sleep(300);
+    const signalledAt = performance.now();
+    server.child.kill('SIGTERM');
+    const exit = await Promise.race([server.exited, sleep(GRACE_MS).then(() => null)]);
+    const stoppedIn = Math.round(performance.now() - signalledAt);
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(stoppedIn).toBeGreaterThanOrEqual(2_000);
+    expect(stoppedIn).toBeLessThan(5_000);
+    expect(server.output()).toMatch(/not finished after 2 s/);
+    await closed;
+    server = await startServer(cluster.url, port);
+    report.push(`  SIGTERM with a stalled request: exited 1 after ${stoppedIn} ms (grace 2 s), the request closed`);
   }, 120_000);
 });

@@ -40,7 +40,7 @@ async function healthy(baseUrl: string, server: Pick<ServerProcess, 'child' | 'o
 }
 
 /** Starts the server on `databaseUrl`, on the given port or a free one, and waits until it is healthy. */
-export async function startServer(databaseUrl: string, port?: number): Promise<ServerProcess> {
+export async function startServer(databaseUrl: string, port?: number, env: Record<string, string> = {}): Promise<ServerProcess> {
   const chosen = port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
@@ -62,6 +62,7 @@ export async function startServer(databaseUrl: string, port?: number): Promise<S
       // These tests are about crashes, not overload: on a busy machine no request may be shed.
       OVERLOAD_MAX_POOL_WAITING: '0',
       OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
