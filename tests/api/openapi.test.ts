@@ -1,4 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  COMMENT_BODY_MAX_LENGTH,
+  DRAFT_TEXT_MAX_LENGTH,
+  DRAFT_TEXT_MIN_LENGTH,
+  EXPLANATION_MAX_LENGTH,
+  PHRASE_MAX_LENGTH,
+  PHRASE_MIN_LENGTH,
+} from '@city-spirit/shared';
 import { setupTestApp } from '../helpers/app.ts';
 
 const { app } = await setupTestApp();
@@ -27,6 +35,24 @@ function statusesFor({ method, path, access }: (typeof operations)[number]): str
   if (path.includes('{')) statuses.push('404');
   if (UNSAFE.has(method)) statuses.push('413', '415');
   return statuses;
+}
+
+function resolve(schema: any): any {
+  return schema?.$ref ? document.components.schemas[schema.$ref.split('/').pop()] : schema;
+}
+
+/** Every string a request body may carry, with where it sits. */
+function bodyStrings(schema: any, where: string, seen = new Set<any>()): { where: string; schema: any }[] {
+  const resolved = resolve(schema);
+  if (!resolved || seen.has(resolved)) return [];
+  seen.add(resolved);
+  const nested = [
+    ...Object.entries(resolved.properties ?? {}).flatMap(([name, inner]) => bodyStrings(inner, `${where}.${name}`, seen)),
+    ...[resolved.items, ...(resolved.anyOf ?? []), ...(resolved.oneOf ?? []), ...(resolved.allOf ?? [])]
+      .filter(Boolean)
+      .flatMap((inner: any) => bodyStrings(inner, where, seen)),
+  ];
+  return resolved.type === 'string' ? [{ where, schema: resolved }, ...nested] : nested;
 }
 
 describe('OpenAPI document', () => {
@@ -77,6 +103,26 @@ describe('OpenAPI document', () => {
       // Anyone may call an open route; a session, when sent, is used (and an unsafe request then needs its token).
       expect(operation.security, name).toEqual(access === 'anyone' ? [{}, credentials] : [credentials]);
     }
+  });
+
+  it('states the length limits of phrases, explanations, comments, drafts and display names', () => {
+    const schemas = document.components.schemas;
+    expect(schemas.SubmissionCreateInput.properties.phrase).toMatchObject({ minLength: PHRASE_MIN_LENGTH, maxLength: PHRASE_MAX_LENGTH });
+    expect(schemas.SubmissionCreateInput.properties.explanation).toMatchObject({ maxLength: EXPLANATION_MAX_LENGTH });
+    expect(schemas.SubmissionUpdateInput.properties.phrase).toMatchObject({ minLength: PHRASE_MIN_LENGTH, maxLength: PHRASE_MAX_LENGTH });
+    expect(schemas.CommentCreateInput.properties.body).toMatchObject({ minLength: 1, maxLength: COMMENT_BODY_MAX_LENGTH });
+    expect(schemas.DraftVersionCreateInput.properties.text).toMatchObject({ minLength: DRAFT_TEXT_MIN_LENGTH, maxLength: DRAFT_TEXT_MAX_LENGTH });
+    expect(schemas.RegisterInput.properties.displayName).toMatchObject({ minLength: 2, maxLength: 40 });
+    expect(schemas.ProfileUpdateInput.properties.displayName).toMatchObject({ minLength: 2, maxLength: 40 });
+  });
+
+  it('bounds every string a request body may carry', () => {
+    const unbounded = operations.flatMap(({ name, operation }) =>
+      bodyStrings(operation.requestBody?.content?.['application/json']?.schema, name)
+        .filter(({ schema }) => schema.maxLength === undefined && !schema.enum && schema.const === undefined && !schema.pattern)
+        .map(({ where }) => where),
+    );
+    expect(unbounded.join('\n')).toEqual('');
   });
 
   it('serves the interactive docs', async () => {
