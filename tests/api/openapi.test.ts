@@ -90,6 +90,13 @@ describe('OpenAPI document', () => {
     expect(Object.keys(document.paths['/api/auth/login'].post.responses)).toContain('401');
   });
 
+  it('documents a success response on every operation, the live event stream included', () => {
+    for (const { name, operation } of operations) {
+      expect(Object.keys(operation.responses).filter((status) => status.startsWith('2')), name).not.toEqual([]);
+    }
+    expect(Object.keys(document.paths['/api/campaigns/{slug}/events'].get.responses['200'].content)).toEqual(['text/event-stream']);
+  });
+
   it('names the session cookie and the CSRF header as security schemes', () => {
     expect(document.components.securitySchemes).toEqual({
       sessionCookie: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'city_spirit_session' }),
