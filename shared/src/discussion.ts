@@ -36,7 +36,7 @@ export const commentUpdateSchema = z.object({ body: commentBodySchema }).meta({ 
 
 export const commentVoteInputSchema = z
   .object({ value: z.union([z.literal(1), z.literal(-1)], { message: 'value is 1 (up) or -1 (down)' }) })
-  .meta({ id: 'CommentVoteInput' });
+  .meta({ id: 'CommentVote' });
 
 export const commentVoteResultSchema = z
   .object({

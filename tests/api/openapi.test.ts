@@ -132,6 +132,10 @@ describe('OpenAPI document', () => {
     expect(unbounded.join('\n')).toEqual('');
   });
 
+  it('names request schemas once with Input, never InputInput', () => {
+    expect(Object.keys(document.components.schemas).filter((name) => name.endsWith('InputInput'))).toEqual([]);
+  });
+
   it('serves the interactive docs', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/docs/' });
     expect(response.statusCode).toBe(200);
