@@ -10,7 +10,7 @@ import { isRateLimited } from './security.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './session.ts';
 
 type Transform = typeof jsonSchemaTransform;
-type RouteSchema = NonNullable<Parameters<Transform>[0]['schema']> & { response?: Record<string, unknown>; security?: unknown };
+type RouteSchema = NonNullable<Parameters<Transform>[0]['schema']> & { response?: Record<string, unknown> };
 
 /** Why the server answers with each problem status, whatever the route. */
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
