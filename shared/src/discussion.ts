@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { roleSchema, stageSchema } from './domain.ts';
-import { atLeastCharacters, atMostCharacters } from './submission.ts';
 
 /** What comments hang on: entries, and the drafts the panel publishes; the routes and rules are the same. */
 export const COMMENT_TARGET_TYPES = ['submission', 'draft'] as const;
@@ -17,11 +16,11 @@ export const COMMENT_MAX_DEPTH = 3;
 /** How long after posting its author may still edit a comment. */
 export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
 
-export const commentBodySchema = atMostCharacters(
-  atLeastCharacters(z.string().trim(), 1, 'write something'),
-  COMMENT_BODY_MAX_LENGTH,
-  `keep the comment to ${COMMENT_BODY_MAX_LENGTH} characters`,
-);
+export const commentBodySchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'write something' })
+  .max(COMMENT_BODY_MAX_LENGTH, { message: `keep the comment to ${COMMENT_BODY_MAX_LENGTH} characters` });
 
 export const commentCreateSchema = z
   .object({

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { atLeastCharacters, atMostCharacters } from './submission.ts';
 import { roleSchema, stageSchema } from './domain.ts';
 
 /**
@@ -42,7 +41,7 @@ export const ASSESSMENT_SCORE_MAX = 5;
 export const PANEL_TEXT_MAX_LENGTH = 2000;
 
 const panelTextSchema = (what: string) =>
-  atMostCharacters(z.string().trim(), PANEL_TEXT_MAX_LENGTH, `keep the ${what} to ${PANEL_TEXT_MAX_LENGTH} characters`);
+  z.string().trim().max(PANEL_TEXT_MAX_LENGTH, { message: `keep the ${what} to ${PANEL_TEXT_MAX_LENGTH} characters` });
 
 export const assessmentPutSchema = z
   .object({
@@ -85,7 +84,7 @@ export const PANEL_NOTE_MAX_DEPTH = 3;
 
 export const panelNoteCreateSchema = z
   .object({
-    body: atLeastCharacters(panelTextSchema('note'), 1, 'write something'),
+    body: panelTextSchema('note').min(1, { message: 'write something' }),
     parentId: z.uuid({ message: 'not a valid note id' }).optional(),
   })
   .meta({ id: 'PanelNoteCreate' });
@@ -116,12 +115,12 @@ export const DRAFT_MAX_SOURCES = 50;
 
 export const draftVersionInputSchema = z
   .object({
-    text: atMostCharacters(
-      atLeastCharacters(z.string().trim(), DRAFT_TEXT_MIN_LENGTH, `the wording needs at least ${DRAFT_TEXT_MIN_LENGTH} characters`),
-      DRAFT_TEXT_MAX_LENGTH,
-      `keep the wording to ${DRAFT_TEXT_MAX_LENGTH} characters`,
-    ),
-    rationale: atLeastCharacters(panelTextSchema('rationale'), 1, 'say why this wording'),
+    text: z
+      .string()
+      .trim()
+      .min(DRAFT_TEXT_MIN_LENGTH, { message: `the wording needs at least ${DRAFT_TEXT_MIN_LENGTH} characters` })
+      .max(DRAFT_TEXT_MAX_LENGTH, { message: `keep the wording to ${DRAFT_TEXT_MAX_LENGTH} characters` }),
+    rationale: panelTextSchema('rationale').min(1, { message: 'say why this wording' }),
     sourceSubmissionIds: z
       .array(z.uuid({ message: 'not a valid entry id' }))
       .min(1, 'name at least one shortlisted entry the wording draws on')

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { roleSchema, submissionStatusSchema } from './domain.ts';
-import { atLeastCharacters, atMostCharacters } from './submission.ts';
 
 export const REPORT_REASONS = ['spam', 'offensive', 'off_topic', 'duplicate', 'other'] as const;
 export const reportReasonSchema = z.enum(REPORT_REASONS);
@@ -11,7 +10,7 @@ export const REPORT_TARGET_TYPES = ['submission', 'comment'] as const;
 export const reportTargetTypeSchema = z.enum(REPORT_TARGET_TYPES);
 export type ReportTargetType = z.infer<typeof reportTargetTypeSchema>;
 
-const noteSchema = (max: number) => atMostCharacters(z.string().trim(), max, `keep it to ${max} characters`);
+const noteSchema = (max: number) => z.string().trim().max(max, { message: `keep it to ${max} characters` });
 
 export const reportCreateSchema = z
   .object({
@@ -36,11 +35,11 @@ export const MODERATION_TARGET_TYPES = ['submission', 'comment', 'user'] as cons
 export const moderationTargetTypeSchema = z.enum(MODERATION_TARGET_TYPES);
 export type ModerationTargetType = z.infer<typeof moderationTargetTypeSchema>;
 
-export const moderationReasonSchema = atMostCharacters(
-  atLeastCharacters(z.string().trim(), 3, 'say why, in a few words'),
-  500,
-  'keep the reason to 500 characters',
-);
+export const moderationReasonSchema = z
+  .string()
+  .trim()
+  .min(3, { message: 'say why, in a few words' })
+  .max(500, { message: 'keep the reason to 500 characters' });
 
 export const moderationActionCreateSchema = z
   .object({
@@ -94,7 +93,7 @@ export const appealCreateSchema = z
   .object({
     targetType: z.enum(['submission', 'comment']),
     targetId: z.uuid({ message: 'not a valid id' }),
-    note: atLeastCharacters(noteSchema(1000), 10, 'explain in at least 10 characters why the decision should change'),
+    note: noteSchema(1000).min(10, { message: 'explain in at least 10 characters why the decision should change' }),
   })
   .meta({ id: 'AppealCreate' });
 export const appealSchema = z
@@ -144,11 +143,11 @@ export const SHORTLIST_RATIONALE_LENGTH = { min: 10, max: 1000 } as const;
 
 export const shortlistPutSchema = z
   .object({
-    rationale: atMostCharacters(
-      atLeastCharacters(z.string().trim(), SHORTLIST_RATIONALE_LENGTH.min, 'say in at least 10 characters why it belongs on the shortlist'),
-      SHORTLIST_RATIONALE_LENGTH.max,
-      'keep the rationale to 1000 characters',
-    ),
+    rationale: z
+      .string()
+      .trim()
+      .min(SHORTLIST_RATIONALE_LENGTH.min, { message: 'say in at least 10 characters why it belongs on the shortlist' })
+      .max(SHORTLIST_RATIONALE_LENGTH.max, { message: 'keep the rationale to 1000 characters' }),
   })
   .meta({ id: 'ShortlistPut' });
 

@@ -6,26 +6,22 @@ export const PHRASE_MIN_LENGTH = 2;
 export const PHRASE_MAX_LENGTH = 40;
 export const EXPLANATION_MAX_LENGTH = 2000;
 
-/** Length in characters as people count them (a Chinese character or an emoji is one). */
+/**
+ * Length in characters as people count them (a Chinese character or an emoji is one). zod (from 4.6)
+ * and JSON Schema's minLength/maxLength count the same way, so the schemas use .min and .max.
+ */
 export const characterCount = (text: string) => Array.from(text).length;
 
-/*
- * Bounds in characters as people count them. zod's .min and .max count UTF-16 units (an emoji
- * would count twice), so these refine instead, and state the bound as minLength or maxLength in
- * the OpenAPI document, which JSON Schema counts in characters too.
- */
-export const atLeastCharacters = <T extends z.ZodType<string>>(text: T, length: number, message: string): T =>
-  text.refine((value) => characterCount(value) >= length, { message }).meta({ minLength: length });
-export const atMostCharacters = <T extends z.ZodType<string>>(text: T, length: number, message: string): T =>
-  text.refine((value) => characterCount(value) <= length, { message }).meta({ maxLength: length });
+export const phraseSchema = z
+  .string()
+  .trim()
+  .min(PHRASE_MIN_LENGTH, { message: `write at least ${PHRASE_MIN_LENGTH} characters` })
+  .max(PHRASE_MAX_LENGTH, { message: `keep the phrase to ${PHRASE_MAX_LENGTH} characters` });
 
-export const phraseSchema = atMostCharacters(
-  atLeastCharacters(z.string().trim(), PHRASE_MIN_LENGTH, `write at least ${PHRASE_MIN_LENGTH} characters`),
-  PHRASE_MAX_LENGTH,
-  `keep the phrase to ${PHRASE_MAX_LENGTH} characters`,
-);
-
-export const explanationSchema = atMostCharacters(z.string().trim(), EXPLANATION_MAX_LENGTH, `keep the explanation to ${EXPLANATION_MAX_LENGTH} characters`);
+export const explanationSchema = z
+  .string()
+  .trim()
+  .max(EXPLANATION_MAX_LENGTH, { message: `keep the explanation to ${EXPLANATION_MAX_LENGTH} characters` });
 
 export const submissionLanguageSchema = z.enum(['zh', 'en']);
 
