@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import net, { type AddressInfo } from 'node:net';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { problemSchema } from '@city-spirit/shared';
 import { BODY_LIMIT_BYTES, buildApp } from '../../server/src/app.ts';
 import { createTestApp, setupTestApp, testConfig } from '../helpers/app.ts';
@@ -71,17 +71,23 @@ describe('the error statuses the API document lists', () => {
 
   it('429 once a rate limit is used up', async () => {
     const limited = await createTestApp({ config: { rateLimit: { ...config.rateLimit, anonymousPerMinute: 1 } } });
-    afterAll(limited.close);
-    await limited.app.inject({ method: 'GET', url: '/api/districts' });
-    expectDocumentedProblem('GET /api/districts', await limited.app.inject({ method: 'GET', url: '/api/districts' }), 429);
+    try {
+      await limited.app.inject({ method: 'GET', url: '/api/districts' });
+      expectDocumentedProblem('GET /api/districts', await limited.app.inject({ method: 'GET', url: '/api/districts' }), 429);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('503 while the database cannot be reached, on any route that reads it, a session check included', async () => {
     const unreachable = await buildApp(testConfig('postgres://postgres@127.0.0.1:1/none'));
-    afterAll(() => unreachable.close());
-    expectDocumentedProblem('GET /api/districts', await unreachable.inject({ method: 'GET', url: '/api/districts' }), 503);
-    const health = await unreachable.inject({ method: 'GET', url: '/api/health', headers: { cookie: session.cookie } });
-    expectDocumentedProblem('GET /api/health', health, 503);
+    try {
+      expectDocumentedProblem('GET /api/districts', await unreachable.inject({ method: 'GET', url: '/api/districts' }), 503);
+      const health = await unreachable.inject({ method: 'GET', url: '/api/health', headers: { cookie: session.cookie } });
+      expectDocumentedProblem('GET /api/health', health, 503);
+    } finally {
+      await unreachable.close();
+    }
   });
 
   describe('from the HTTP parser, on a listening server', async () => {
