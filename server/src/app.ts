@@ -85,6 +85,8 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
       sendProblem(reply, problem(400, 'validation_failed', `The address is not valid (${error.message}). Check its percent-encoding.`)),
   }).withTypeProvider<ZodTypeProvider>();
 
+  // The API takes JSON only: a text/plain body (which browsers send cross-site without asking) gets 415.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -12,13 +12,16 @@ export function normalizePhone(input: string): string | null {
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
 
+const PHONE_MESSAGE = 'enter a mainland mobile number: 11 digits starting with 1, optionally with +86';
+
 export const phoneSchema = z
   .string()
   .trim()
+  .max(40, { message: PHONE_MESSAGE })
   .transform((value, context) => {
     const phone = normalizePhone(value);
     if (!phone) {
-      context.addIssue({ code: 'custom', message: 'enter a mainland mobile number: 11 digits starting with 1, optionally with +86' });
+      context.addIssue({ code: 'custom', message: PHONE_MESSAGE });
       return z.NEVER;
     }
     return phone;

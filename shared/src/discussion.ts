@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { roleSchema, stageSchema } from './domain.ts';
-import { characterCount } from './submission.ts';
 import { readableText } from './text.ts';
 
 /** What comments hang on: entries, and the drafts the panel publishes; the routes and rules are the same. */
@@ -22,8 +21,8 @@ export const commentBodySchema = readableText(
   z
     .string()
     .trim()
-    .refine((body) => characterCount(body) >= 1, { message: 'write something' })
-    .refine((body) => characterCount(body) <= COMMENT_BODY_MAX_LENGTH, { message: `keep the comment to ${COMMENT_BODY_MAX_LENGTH} characters` }),
+    .min(1, { message: 'write something' })
+    .max(COMMENT_BODY_MAX_LENGTH, { message: `keep the comment to ${COMMENT_BODY_MAX_LENGTH} characters` }),
   'lines',
 );
 
@@ -40,7 +39,7 @@ export const commentUpdateSchema = z.object({ body: commentBodySchema }).meta({ 
 
 export const commentVoteInputSchema = z
   .object({ value: z.union([z.literal(1), z.literal(-1)], { message: 'value is 1 (up) or -1 (down)' }) })
-  .meta({ id: 'CommentVoteInput' });
+  .meta({ id: 'CommentVote' });
 
 export const commentVoteResultSchema = z
   .object({

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { characterCount } from './submission.ts';
 import { roleSchema, stageSchema } from './domain.ts';
 import { readableText } from './text.ts';
 
@@ -43,13 +42,7 @@ export const ASSESSMENT_SCORE_MAX = 5;
 export const PANEL_TEXT_MAX_LENGTH = 2000;
 
 const panelTextSchema = (what: string) =>
-  readableText(
-    z
-      .string()
-      .trim()
-      .refine((text) => characterCount(text) <= PANEL_TEXT_MAX_LENGTH, { message: `keep the ${what} to ${PANEL_TEXT_MAX_LENGTH} characters` }),
-    'lines',
-  );
+  readableText(z.string().trim().max(PANEL_TEXT_MAX_LENGTH, { message: `keep the ${what} to ${PANEL_TEXT_MAX_LENGTH} characters` }), 'lines');
 
 export const assessmentPutSchema = z
   .object({
@@ -92,7 +85,7 @@ export const PANEL_NOTE_MAX_DEPTH = 3;
 
 export const panelNoteCreateSchema = z
   .object({
-    body: panelTextSchema('note').refine((body) => characterCount(body) >= 1, { message: 'write something' }),
+    body: panelTextSchema('note').min(1, { message: 'write something' }),
     parentId: z.uuid({ message: 'not a valid note id' }).optional(),
   })
   .meta({ id: 'PanelNoteCreate' });
@@ -127,11 +120,11 @@ export const draftVersionInputSchema = z
       z
         .string()
         .trim()
-        .refine((text) => characterCount(text) >= DRAFT_TEXT_MIN_LENGTH, { message: `the wording needs at least ${DRAFT_TEXT_MIN_LENGTH} characters` })
-        .refine((text) => characterCount(text) <= DRAFT_TEXT_MAX_LENGTH, { message: `keep the wording to ${DRAFT_TEXT_MAX_LENGTH} characters` }),
+        .min(DRAFT_TEXT_MIN_LENGTH, { message: `the wording needs at least ${DRAFT_TEXT_MIN_LENGTH} characters` })
+        .max(DRAFT_TEXT_MAX_LENGTH, { message: `keep the wording to ${DRAFT_TEXT_MAX_LENGTH} characters` }),
       'lines',
     ),
-    rationale: panelTextSchema('rationale').refine((text) => characterCount(text) >= 1, { message: 'say why this wording' }),
+    rationale: panelTextSchema('rationale').min(1, { message: 'say why this wording' }),
     sourceSubmissionIds: z
       .array(z.uuid({ message: 'not a valid entry id' }))
       .min(1, 'name at least one shortlisted entry the wording draws on')

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { roleSchema, submissionStatusSchema } from './domain.ts';
-import { characterCount } from './submission.ts';
 
 export const REPORT_REASONS = ['spam', 'offensive', 'off_topic', 'duplicate', 'other'] as const;
 export const reportReasonSchema = z.enum(REPORT_REASONS);
@@ -11,11 +10,7 @@ export const REPORT_TARGET_TYPES = ['submission', 'comment'] as const;
 export const reportTargetTypeSchema = z.enum(REPORT_TARGET_TYPES);
 export type ReportTargetType = z.infer<typeof reportTargetTypeSchema>;
 
-const noteSchema = (max: number) =>
-  z
-    .string()
-    .trim()
-    .refine((text) => characterCount(text) <= max, { message: `keep it to ${max} characters` });
+const noteSchema = (max: number) => z.string().trim().max(max, { message: `keep it to ${max} characters` });
 
 export const reportCreateSchema = z
   .object({
@@ -43,8 +38,8 @@ export type ModerationTargetType = z.infer<typeof moderationTargetTypeSchema>;
 export const moderationReasonSchema = z
   .string()
   .trim()
-  .refine((text) => characterCount(text) >= 3, { message: 'say why, in a few words' })
-  .refine((text) => characterCount(text) <= 500, { message: 'keep the reason to 500 characters' });
+  .min(3, { message: 'say why, in a few words' })
+  .max(500, { message: 'keep the reason to 500 characters' });
 
 export const moderationActionCreateSchema = z
   .object({
@@ -98,7 +93,7 @@ export const appealCreateSchema = z
   .object({
     targetType: z.enum(['submission', 'comment']),
     targetId: z.uuid({ message: 'not a valid id' }),
-    note: noteSchema(1000).refine((text) => characterCount(text) >= 10, { message: 'explain in at least 10 characters why the decision should change' }),
+    note: noteSchema(1000).min(10, { message: 'explain in at least 10 characters why the decision should change' }),
   })
   .meta({ id: 'AppealCreate' });
 export const appealSchema = z
@@ -151,8 +146,8 @@ export const shortlistPutSchema = z
     rationale: z
       .string()
       .trim()
-      .refine((text) => characterCount(text) >= SHORTLIST_RATIONALE_LENGTH.min, { message: 'say in at least 10 characters why it belongs on the shortlist' })
-      .refine((text) => characterCount(text) <= SHORTLIST_RATIONALE_LENGTH.max, { message: 'keep the rationale to 1000 characters' }),
+      .min(SHORTLIST_RATIONALE_LENGTH.min, { message: 'say in at least 10 characters why it belongs on the shortlist' })
+      .max(SHORTLIST_RATIONALE_LENGTH.max, { message: 'keep the rationale to 1000 characters' }),
   })
   .meta({ id: 'ShortlistPut' });
 

@@ -7,15 +7,18 @@ export const PHRASE_MIN_LENGTH = 2;
 export const PHRASE_MAX_LENGTH = 40;
 export const EXPLANATION_MAX_LENGTH = 2000;
 
-/** Length in characters as people count them (a Chinese character or an emoji is one). */
+/**
+ * Length in characters as people count them (a Chinese character or an emoji is one). zod (from 4.6)
+ * and JSON Schema's minLength/maxLength count the same way, so the schemas use .min and .max.
+ */
 export const characterCount = (text: string) => Array.from(text).length;
 
 export const phraseSchema = readableText(
   z
     .string()
     .trim()
-    .refine((phrase) => characterCount(phrase) >= PHRASE_MIN_LENGTH, { message: `write at least ${PHRASE_MIN_LENGTH} characters` })
-    .refine((phrase) => characterCount(phrase) <= PHRASE_MAX_LENGTH, { message: `keep the phrase to ${PHRASE_MAX_LENGTH} characters` }),
+    .min(PHRASE_MIN_LENGTH, { message: `write at least ${PHRASE_MIN_LENGTH} characters` })
+    .max(PHRASE_MAX_LENGTH, { message: `keep the phrase to ${PHRASE_MAX_LENGTH} characters` }),
   'line',
 );
 
@@ -23,7 +26,7 @@ export const explanationSchema = readableText(
   z
     .string()
     .trim()
-    .refine((text) => characterCount(text) <= EXPLANATION_MAX_LENGTH, { message: `keep the explanation to ${EXPLANATION_MAX_LENGTH} characters` }),
+    .max(EXPLANATION_MAX_LENGTH, { message: `keep the explanation to ${EXPLANATION_MAX_LENGTH} characters` }),
   'lines',
 );
 

@@ -81,6 +81,12 @@ describe('signing up', () => {
     const [row] = await db.select().from(users).where(eq(users.email, 'hashed@example.com'));
     expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
   });
+  it('counts a display name in characters, as the API document does: 40 emoji fit, 41 do not', async () => {
+    const fits = await register({ email: 'emoji-40@example.com', password: strongPassword, displayName: '🌶'.repeat(40) });
+    expect(fits.statusCode).toBe(201);
+    const tooLong = await register({ email: 'emoji-41@example.com', password: strongPassword, displayName: '🌶'.repeat(41) });
+    expect(tooLong.statusCode).toBe(400);
+  });
 });
 
 describe('consenting to the privacy notice at sign-up', () => {

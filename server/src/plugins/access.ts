@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { ACCESS_TABLE, ALLOWED_WHILE_BANNED, PUBLIC_PREFIXES, type Access } from '../access.ts';
 import { forbidden, unauthenticated } from '../errors.ts';
 
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function accessRuleFor(method: string, url: string): Access | undefined {
   if (!url.startsWith('/api') || PUBLIC_PREFIXES.some((prefix) => url.startsWith(prefix))) return 'anyone';

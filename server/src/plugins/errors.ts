@@ -72,7 +72,7 @@ function lostConnection(error: unknown): boolean {
 const UNIQUE_VIOLATION = new Set(['23505']);
 const FOREIGN_KEY_VIOLATION = new Set(['23503']);
 
-/** OpenAPI response entries for the problem statuses a route can answer with. */
+/** The problem statuses a route's own rules can answer with; those every route gives are added by plugins/openapi.ts. */
 export function problemResponses(...statuses: number[]): Record<number, typeof problemSchema> {
   return Object.fromEntries(statuses.map((status) => [status, problemSchema]));
 }

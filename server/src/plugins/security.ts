@@ -12,6 +12,9 @@ type SecurityOptions = { rateLimit: Config['rateLimit']; redis: Redis | null };
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const UNLIMITED = ['/api/health', '/api/ready'];
 
+/** Whether requests to this address count against the request rate limits. */
+export const isRateLimited = (url: string) => url.startsWith('/api/') && !UNLIMITED.some((path) => url.startsWith(path));
+
 const isWrite = (request: FastifyRequest) => WRITE_METHODS.has(request.method);
 
 /**
@@ -63,7 +66,7 @@ async function securityPlugin(app: FastifyInstance, options: SecurityOptions): P
     timeWindow: 60_000,
     ...(options.redis ? { redis: options.redis, nameSpace: 'city-spirit:rate:' } : {}),
     skipOnError: false,
-    allowList: (request) => !request.url.startsWith('/api/') || UNLIMITED.some((path) => request.url.startsWith(path)),
+    allowList: (request) => !isRateLimited(request.url),
     // Signed-in users are counted per account (reads and writes apart), everyone else per address.
     keyGenerator: (request) => (request.user ? `user:${request.user.id}:${isWrite(request) ? 'w' : 'r'}` : `ip:${request.ip}`),
     max: (request) => (!request.user ? limits.anonymousPerMinute : isWrite(request) ? limits.userWritesPerMinute : limits.userReadsPerMinute),

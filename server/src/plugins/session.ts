@@ -31,8 +31,11 @@ declare module 'fastify' {
   }
 }
 
-const COOKIE = 'city_spirit_session';
+/** The session cookie's name; over HTTPS it is sent as `__Host-` and this name. */
+export const SESSION_COOKIE = 'city_spirit_session';
+const COOKIE = SESSION_COOKIE;
 const SECURE_COOKIE = `__Host-${COOKIE}`;
+export const CSRF_HEADER = 'x-csrf-token';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
@@ -90,7 +93,7 @@ async function sessionPlugin(app: FastifyInstance, { policy }: { policy: Session
     request.session = { id: active.sessionId, token };
     request.user = toSessionUser(active.user);
     request.account = active.user;
-    if (UNSAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'], csrfTokenFor(token))) {
+    if (UNSAFE_METHODS.has(request.method) && !sameToken(request.headers[CSRF_HEADER], csrfTokenFor(token))) {
       throw new AppError(
         'csrf_failed',
         403,

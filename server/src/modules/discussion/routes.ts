@@ -78,7 +78,7 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['discussion'],
         summary: 'Delete your comment: it keeps its place (deleted, no text) and its replies',
         params: commentIdParamsSchema,
-        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404) },
+        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

@@ -58,7 +58,13 @@ export const eventRoutes: FastifyPluginAsyncZod<EventStreamOptions> = async (app
           'Events: submission.created, submission.votes (not while vote counts are hidden), comment.created, comment.changed, stage.changed, and notification (to its recipient only). A comment line every 25 s keeps the connection open. Events of the last few minutes are sent again after Last-Event-ID.',
         params: campaignSlugParamsSchema,
         querystring: eventsQuerySchema,
-        response: { ...problemResponses(400, 404, 429, 503) },
+        response: {
+          200: z.string().meta({
+            description: 'Server-sent events: `id:`, `event:` and one JSON `data:` line each, and `:` comment lines as heartbeats',
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
+          }),
+          ...problemResponses(400, 404, 429, 503),
+        },
       },
     },
     async (request, reply) => {
