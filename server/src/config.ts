@@ -43,6 +43,7 @@ const envSchema = z.object({
   OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(200),
   REQUEST_TIMEOUT_SECONDS: positiveInt.max(3600).default(60),
   SHUTDOWN_GRACE_SECONDS: positiveInt.max(600).default(10),
+  WORKERS: positiveInt.max(64).default(1),
   ALLOW_UNSAFE_DURABILITY: booleanFromEnv.default(false),
 });
 
@@ -81,6 +82,8 @@ export type Config = {
   requestTimeoutMs: number;
   /** How long a stop (SIGTERM, SIGINT) waits for requests in flight before it closes their connections. */
   shutdownGraceMs: number;
+  /** Processes serving the port (node:cluster); 1 serves from the main process. */
+  workers: number;
   /** Start even though PostgreSQL may lose acknowledged commits in a crash (fsync or synchronous_commit off). */
   allowUnsafeDurability: boolean;
 };
@@ -145,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    workers: e.WORKERS,
     allowUnsafeDurability: e.ALLOW_UNSAFE_DURABILITY,
   };
 }

@@ -220,3 +220,35 @@ describe('npm start under a process manager that signals the npm process alone',
     }, 90_000);
   }
 });
+
+describe('several worker processes (WORKERS)', () => {
+  it('serves from n workers on one port and one embedded PostgreSQL, replaces a worker that dies, and stops them all on SIGTERM', async () => {
+    const dataDir = path.join(tmpdir(), `city-spirit-workers-${randomBytes(4).toString('hex')}`);
+    afterAll(async () => {
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(`${dataDir}.password`, { force: true });
+    });
+    const port = await freePort();
+    const server = startServer({ WORKERS: '2', PORT: String(port), EMBEDDED_POSTGRES_DIR: dataDir, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn' });
+    await waitForReady(port, server.output, 90_000);
+    const primary = server.child.pid!;
+    const workers = () =>
+      processTree(primary).filter((pid) => pid !== primary && isRunning(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('server/src/main.ts'));
+    await expect.poll(() => workers().length, { timeout: 30_000 }).toBe(2);
+    expect(postgresProcessesFor(dataDir).length).toBeGreaterThan(0);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`http://127.0.0.1:${port}/api/campaigns`)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
+
+    const [dead] = workers();
+    process.kill(dead!, 'SIGKILL');
+    await expect.poll(() => workers().filter((pid) => pid !== dead).length, { timeout: 30_000 }).toBe(2);
+    await waitForReady(port, server.output, 30_000);
+
+    const tree = processTree(primary);
+    server.child.kill('SIGTERM');
+    expect(await server.exited, server.output()).toBe(0);
+    await expect.poll(() => tree.filter(isRunning), { timeout: 15_000 }).toEqual([]);
+    expect(postgresProcessesFor(dataDir)).toEqual([]);
+    expect(server.output()).toMatch(/worker \d+ exited \(SIGKILL\)/);
+  }, 180_000);
+});

@@ -168,7 +168,8 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
 async function errorsPlugin(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toProblem(error, request);
-    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A 503 the app chose (load shedding, a dependency it knows is down) is a decision, not a failure: the plugin that refuses reports it.
+    if (body.status >= 500 && !(error instanceof AppError)) request.log.error({ err: error }, 'request failed');
     if ((body.status === 429 || body.status === 503) && typeof body.retryAfter === 'number') reply.header('retry-after', String(body.retryAfter));
     return sendProblem(reply, body);
   });

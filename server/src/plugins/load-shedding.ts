@@ -11,6 +11,7 @@ export type LoadSheddingOptions = {
 };
 
 const SAMPLE_MS = 250;
+const REPORT_MS = 10_000;
 /** Seconds a refused client is asked to wait: short, since a burst passes quickly. */
 const RETRY_AFTER_SECONDS = 1;
 
@@ -42,12 +43,24 @@ async function loadSheddingPlugin(app: FastifyInstance, { maxPoolWaiting, maxEve
       delay.disable();
     });
   }
+  // One line per interval with refusals, not one per refusal: under overload the log must not add to the load.
+  let refused = 0;
+  const report = setInterval(() => {
+    if (refused > 0) app.log.warn(`load shedding: ${refused} requests refused with 503 in the last ${REPORT_MS / 1000} s`);
+    refused = 0;
+  }, REPORT_MS);
+  report.unref();
+  app.addHook('onClose', async () => clearInterval(report));
   app.addHook('onRequest', (request, _reply, done) => {
     if (!shed(request)) return done();
     if (maxPoolWaiting > 0 && app.pool.waitingCount >= maxPoolWaiting) {
+      refused += 1;
       return done(unavailable('The service is busy: too many requests wait for the database. Try again in a moment.', RETRY_AFTER_SECONDS));
     }
-    if (lagging) return done(unavailable('The service is busy right now. Try again in a moment.', RETRY_AFTER_SECONDS));
+    if (lagging) {
+      refused += 1;
+      return done(unavailable('The service is busy right now. Try again in a moment.', RETRY_AFTER_SECONDS));
+    }
     done();
   });
 }
