@@ -28,6 +28,7 @@ import { discussionRoutes } from './modules/discussion/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { moderationRoutes } from './modules/moderation/routes.ts';
 import { scheduleSimilarPairs } from './modules/moderation/duplicates.ts';
+import { scheduleVoteFlags } from './modules/moderation/vote-flags.ts';
 import { eventRoutes } from './modules/events/routes.ts';
 import { createEventHub, schedulePruning, type EventHub } from './modules/events/hub.ts';
 import { voteCountEvents, type VoteCountEvents } from './modules/events/vote-counts.ts';
@@ -100,9 +101,11 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
   app.decorate('rankings', rankingCache(app.db));
   const stopPruning = schedulePruning(app.db, config.events.resumeWindowMs, app.log);
   const stopSimilarPairs = scheduleSimilarPairs(app.db, app.log);
+  const stopVoteFlags = scheduleVoteFlags(app.db, app.log);
   app.addHook('onClose', async () => {
     stopPruning();
     await stopSimilarPairs();
+    await stopVoteFlags();
     await voteEvents.close();
     await hub.close();
     await pool.end();

@@ -32,6 +32,8 @@ export const campaignSettingsSchema = z
     autoHideReports: z.number().int().min(1).max(1000),
     panelQuorum: z.number().int().min(1).max(100).describe('Endorsements a draft needs (and more than its objections) before the panel can publish it'),
     maxCommentsPerHour: z.number().int().min(1).max(1000).describe('Comments one resident may post per hour across the campaign; beyond it 429 with Retry-After'),
+    maxVotesPerMinute: z.number().int().min(1).max(1000).describe('Votes one resident may cast per minute in the campaign; beyond it 429 with Retry-After (withdrawing is never limited)'),
+    maxSubmissionsPerHour: z.number().int().min(1).max(1000).describe('Entries one resident may submit per hour to the campaign, withdrawn ones included; beyond it 429 with Retry-After'),
     criteria: criteriaSettingSchema,
     consensusMinParticipants: z
       .number()
@@ -57,6 +59,8 @@ export const DEFAULT_CAMPAIGN_SETTINGS: CampaignSettings = {
   autoHideReports: 5,
   panelQuorum: 3,
   maxCommentsPerHour: 30,
+  maxVotesPerMinute: 30,
+  maxSubmissionsPerHour: 10,
   criteria: DEFAULT_CRITERIA,
   consensusMinParticipants: 5,
   blockedTerms: [],

@@ -101,7 +101,7 @@ export const appealSchema = z
   .meta({ id: 'Appeal' });
 export const appealCreatedSchema = z.object({ appeal: appealSchema });
 
-export const QUEUE_KINDS = ['pending', 'reported', 'hidden', 'appealed'] as const;
+export const QUEUE_KINDS = ['pending', 'reported', 'hidden', 'appealed', 'suspicious_votes'] as const;
 export const queueKindSchema = z.enum(QUEUE_KINDS);
 export type QueueKind = z.infer<typeof queueKindSchema>;
 
@@ -111,6 +111,21 @@ export const queueQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),
 });
+
+/** Why the voting on an entry looks organised: a burst over its own baseline, or mostly new accounts. */
+export const VOTE_FLAG_REASONS = ['burst', 'new_accounts'] as const;
+
+export const voteFlagSchema = z
+  .object({
+    reason: z.enum(VOTE_FLAG_REASONS),
+    votesLastHour: z.number().int().describe('Votes on the entry in the hour before the flag'),
+    hourlyBaseline: z.number().describe('Its votes per hour over the 24 hours before that'),
+    votersLastDay: z.number().int().describe('Its voters of the last 24 hours'),
+    newAccountShare: z.number().min(0).max(1).describe('The share of those whose account was under 24 hours old when they voted'),
+    flaggedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'VoteFlag' });
+export type VoteFlag = z.infer<typeof voteFlagSchema>;
 
 export const queueItemSchema = z
   .object({
@@ -132,6 +147,7 @@ export const queueItemSchema = z
     reports: z.array(z.object({ reason: reportReasonSchema, note: z.string(), createdAt: z.iso.datetime() })),
     authorHistory: z.array(z.object({ action: z.string(), reason: z.string(), targetType: z.string(), createdAt: z.iso.datetime() })),
     appeal: z.object({ id: z.string(), note: z.string(), createdAt: z.iso.datetime(), action: z.string(), actionReason: z.string() }).nullable(),
+    voteFlag: voteFlagSchema.nullable().describe('For suspicious_votes: why the voting was flagged, with the figures'),
     waitingSince: z.iso.datetime().describe('Since when it waits for a moderator'),
   })
   .meta({ id: 'QueueItem' });

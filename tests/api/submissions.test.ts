@@ -135,6 +135,32 @@ describe('the per-resident limit', () => {
   });
 });
 
+describe('the per-resident hourly rate', () => {
+  it('refuses exactly the submissions beyond maxSubmissionsPerHour with 429 and the seconds until a slot frees', async () => {
+    const slug = await createCampaign(app, admin, { settings: { maxSubmissionsPerUser: 20, maxSubmissionsPerHour: 3 } });
+    const author = await resident();
+    const phrases = Array.from({ length: 8 }, (_, i) => `限速短语第${'一二三四五六七八'[i]}号`);
+    const responses = await Promise.all(phrases.map((phrase) => submit(author, slug, { phrase })));
+    expect(responses.filter((response) => response.statusCode === 201)).toHaveLength(3);
+    const refused = responses.filter((response) => response.statusCode === 429);
+    expect(refused).toHaveLength(5);
+    expect(refused[0]!.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused[0]!.json().code).toBe('rate_limited');
+    const retryAfter = Number(refused[0]!.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(3500);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect((await submit(await resident(), slug, { phrase: '另一位居民的短语' })).statusCode).toBe(201);
+  });
+
+  it('counts withdrawn entries, so withdrawing does not reopen the hour', async () => {
+    const slug = await createCampaign(app, admin, { settings: { maxSubmissionsPerHour: 1 } });
+    const author = await resident();
+    const first = (await submit(author, slug, { phrase: '雾都' })).json().submission;
+    await injectAs(app, author, { method: 'DELETE', url: `/api/submissions/${first.id}` });
+    expect((await submit(author, slug, { phrase: '桥都' })).statusCode).toBe(429);
+  });
+});
+
 describe('review before publication', () => {
   it('keeps entries pending in pre-moderation: visible to their author and moderators only', async () => {
     const slug = await createCampaign(app, admin, { settings: { moderationMode: 'pre' } });

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { submissions, votes } from '../../server/src/db/schema.ts';
 import { loadConfig } from '../../server/src/config.ts';
@@ -32,6 +32,45 @@ async function expectCountersMatchRows() {
     SELECT s.id, s.vote_count, (SELECT count(*) FROM votes v WHERE v.submission_id = s.id) AS actual FROM submissions s`);
   for (const row of rows) expect(row.vote_count, `counter of ${row.id}`).toBe(Number(row.actual));
 }
+
+describe('the per-minute vote rate', () => {
+  it('refuses exactly the concurrent votes beyond maxVotesPerMinute with 429 and the seconds until a slot frees', async () => {
+    const slug = await createCampaign(app, admin, { settings: { maxVotesPerUser: 100, maxVotesPerMinute: 4 } });
+    const ids = await entries(slug, 10);
+    const voter = await resident();
+    const responses = await Promise.all(ids.map((id) => vote(voter, id)));
+    expect(responses.filter((response) => response.statusCode === 200)).toHaveLength(4);
+    const refused = responses.filter((response) => response.statusCode === 429);
+    expect(refused).toHaveLength(6);
+    expect(refused[0]!.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused[0]!.json().code).toBe('rate_limited');
+    const retryAfter = Number(refused[0]!.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(50);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await db.select().from(votes).where(inArray(votes.submissionId, ids))).toHaveLength(4);
+    await expectCountersMatchRows();
+  });
+
+  it('frees a slot once the oldest counted vote is a minute old', async () => {
+    const slug = await createCampaign(app, admin, { settings: { maxVotesPerUser: 100, maxVotesPerMinute: 1 } });
+    const [first, second] = await entries(slug, 2);
+    const voter = await resident();
+    expect((await vote(voter, first!)).statusCode).toBe(200);
+    expect((await vote(voter, second!)).statusCode).toBe(429);
+    await db.execute(sql`UPDATE votes SET created_at = now() - interval '61 seconds' WHERE submission_id = ${first!}`);
+    expect((await vote(voter, second!)).statusCode).toBe(200);
+  });
+
+  it('never limits withdrawing a vote, nor repeating one already cast', async () => {
+    const slug = await createCampaign(app, admin, { settings: { maxVotesPerUser: 100, maxVotesPerMinute: 1 } });
+    const [first, second] = await entries(slug, 2);
+    const voter = await resident();
+    expect((await vote(voter, first!)).statusCode).toBe(200);
+    expect((await vote(voter, second!)).statusCode).toBe(429);
+    expect((await vote(voter, first!)).statusCode).toBe(200);
+    expect((await unvote(voter, first!)).statusCode).toBe(200);
+  });
+});
 
 describe('support votes', () => {
   it('count once: 50 identical concurrent votes from one resident give one row and +1', async () => {

@@ -21,6 +21,7 @@ const run = promisify(execFile);
 const VOTERS = 200;
 const ENTRIES = 500;
 const MAX_VOTES = 10_000; // the most a campaign allows; never reached by 200 voters over 500 entries
+const MAX_VOTES_PER_MINUTE = 1000; // the most a campaign allows, so the bench measures the vote path rather than refusals
 
 // The bench's voters, entries and session tokens follow from their numbers, so pgbench can compute
 // each statement's parameters from two random numbers without reading anything else.
@@ -38,6 +39,7 @@ const benchValues = (campaignId: string): Record<string, string> => ({
   entry: `('${entryId('').slice(0, 24)}' || lpad(:e::text, 12, '0'))::uuid`,
   campaign: `'${campaignId}'::uuid`,
   max: String(MAX_VOTES),
+  perMinute: String(MAX_VOTES_PER_MINUTE),
 });
 
 function replay(statement: { getQuery(): { sql: string; params: unknown[] } }, values: Record<string, string>): string {
@@ -61,7 +63,7 @@ type Voter = { cookie: string; csrf: string };
 
 async function prepare(db: Database): Promise<{ campaignId: string; voters: Voter[]; entryIds: string[] }> {
   const [campaign] = await db.select().from(campaigns).limit(1);
-  await db.execute(sql`UPDATE campaigns SET stage = 'collect', settings = settings || ${JSON.stringify({ maxVotesPerUser: MAX_VOTES })}::jsonb WHERE id = ${campaign!.id}`);
+  await db.execute(sql`UPDATE campaigns SET stage = 'collect', settings = settings || ${JSON.stringify({ maxVotesPerUser: MAX_VOTES, maxVotesPerMinute: MAX_VOTES_PER_MINUTE })}::jsonb WHERE id = ${campaign!.id}`);
   const numbers = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
   await db.insert(users).values(numbers(VOTERS).map((k) => ({ id: voterId(k), displayName: `Bench voter ${k}` })));
   await db.insert(sessions).values(numbers(VOTERS).map((k) => ({ userId: voterId(k), tokenHash: hashToken(voterToken(k)), ip: '127.0.0.1', userAgent: 'bench' })));

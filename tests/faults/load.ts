@@ -51,7 +51,7 @@ export async function prepareTarget(db: Database, baseUrl: string): Promise<Load
       slug,
       title: '故障测试',
       description: 'A campaign for the fault tests.',
-      settings: { maxVotesPerUser: 10_000, maxSubmissionsPerUser: 1000, maxCommentsPerHour: 1000 },
+      settings: { maxVotesPerUser: 10_000, maxVotesPerMinute: 1000, maxSubmissionsPerUser: 1000, maxSubmissionsPerHour: 1000, maxCommentsPerHour: 1000 },
     }),
   });
   if (created.status !== 201) throw new Error(`campaign not created: ${await created.text()}`);

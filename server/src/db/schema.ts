@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { COMMENT_STANCES, DRAFT_STATUSES, ENDORSEMENT_STANCES, PANEL_NOTE_TARGET_TYPES, REPORT_REASONS, ROLES, STAGES, SUBMISSION_STATUSES } from '@city-spirit/shared';
+import { COMMENT_STANCES, DRAFT_STATUSES, ENDORSEMENT_STANCES, PANEL_NOTE_TARGET_TYPES, REPORT_REASONS, ROLES, STAGES, SUBMISSION_STATUSES, VOTE_FLAG_REASONS } from '@city-spirit/shared';
 import type { CampaignSettings, StageWindow } from '@city-spirit/shared';
 import { draftStatusIn, statusIn } from './status-sql.ts';
 
@@ -558,6 +558,32 @@ export const similarPairs = pgTable(
     similarity: doublePrecision('similarity').notNull(),
   },
   (t) => [primaryKey({ columns: [t.lowId, t.highId] }), index('similar_pairs_campaign_idx').on(t.campaignId), index('similar_pairs_high_idx').on(t.highId)],
+);
+
+/** An entry whose voting looks organised (a burst, or mostly new accounts), waiting for a moderator until resolved. */
+export const voteFlags = pgTable(
+  'vote_flags',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    reason: text('reason', { enum: VOTE_FLAG_REASONS }).notNull(),
+    votesLastHour: integer('votes_last_hour').notNull(),
+    hourlyBaseline: doublePrecision('hourly_baseline').notNull(),
+    votersLastDay: integer('voters_last_day').notNull(),
+    newAccountShare: doublePrecision('new_account_share').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('vote_flags_open_idx').on(t.submissionId).where(sql`resolved_at IS NULL`),
+    index('vote_flags_campaign_idx').on(t.campaignId, t.createdAt),
+    index('vote_flags_submission_idx').on(t.submissionId, t.createdAt),
+  ],
 );
 
 /** When each stage a campaign reached began (it ends when the next begins): the real timeline beside the planned one. */

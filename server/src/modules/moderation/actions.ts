@@ -27,7 +27,7 @@ function stepFor(action: ContentAction, content: ModeratedContent, openReports: 
   switch (action) {
     case 'approve':
       if (entry && content.status === 'pending') return { change: publishContent, after: 'published', tell: 'entry.approved' };
-      // Reports found unfounded: the content stays as it is, the reports are closed.
+      // Reports (or a vote flag) found unfounded: the content stays as it is, they are closed.
       if (isShownContent(content) && openReports > 0) return { change: keep, after: content.status, tell: null };
       return null;
     case 'hide':
@@ -60,8 +60,10 @@ async function actOnContent(db: Database, moderator: Moderator, input: Input & {
     const content = await loadContent(tx, input.targetType, input.targetId, true);
     if (!content || content.status === 'deleted') throw notFound('There is no such entry or comment (or its author deleted it).');
     if (input.action === 'restore' && content.status === 'merged') return unmergeEntry(tx, moderator, content, input.reason);
+    // Open reports and an open vote flag are what an approve of shown content dismisses.
     const { rows: open } = await tx.execute<{ n: string }>(sql`
-      SELECT count(*) AS n FROM reports WHERE target_type = ${content.type} AND target_id = ${content.id} AND resolved_at IS NULL`);
+      SELECT (SELECT count(*) FROM reports WHERE target_type = ${content.type} AND target_id = ${content.id} AND resolved_at IS NULL)
+        + (SELECT count(*) FROM vote_flags WHERE ${content.type} = 'submission' AND submission_id = ${content.id} AND resolved_at IS NULL) AS n`);
     const appeal = await openAppeal(tx, content);
     const step = stepFor(input.action, content, Number(open[0]!.n), appeal !== null);
     if (!step) {

@@ -1,16 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { QueueItem, QueueKind, queueQuerySchema } from '@city-spirit/shared';
+import type { QueueItem, QueueKind, queueQuerySchema, VoteFlag } from '@city-spirit/shared';
 import type { Executor } from '../../db/client.ts';
 import { cursorTime, decodeCursor, encodeCursor } from '../../pagination.ts';
 import { campaignRules } from '../campaigns/service.ts';
 
-const cursorSchema = z.object({ rank: z.number().int().min(0).max(3), weight: z.number().int().max(0), at: cursorTime, id: z.uuid() });
+const cursorSchema = z.object({ rank: z.number().int().min(0).max(4), weight: z.number().int().max(0), at: cursorTime, id: z.uuid() });
 
 /**
  * What waits for a moderator, most urgent first: content hidden by reports with no human decision
  * yet (it is out of sight on the word of a few), then appeals, then reported content (most reports
- * first), then entries awaiting approval; oldest first within each. Content in two of these is
+ * first), then entries with suspicious voting, then entries awaiting approval; oldest first within each. Content in two of these is
  * listed once, under the most urgent.
  */
 const waiting = (campaignId: string) => sql`
@@ -26,7 +26,9 @@ const waiting = (campaignId: string) => sql`
     SELECT 'reported', 2, -count(*)::int, r.target_type, r.target_id, min(r.created_at)
     FROM reports r WHERE r.campaign_id = ${campaignId} AND r.resolved_at IS NULL GROUP BY r.target_type, r.target_id
     UNION ALL
-    SELECT 'pending', 3, 0, 'submission', s.id, s.created_at FROM submissions s WHERE s.campaign_id = ${campaignId} AND s.status = 'pending'
+    SELECT 'suspicious_votes', 3, 0, 'submission', f.submission_id, f.created_at FROM vote_flags f WHERE f.campaign_id = ${campaignId} AND f.resolved_at IS NULL
+    UNION ALL
+    SELECT 'pending', 4, 0, 'submission', s.id, s.created_at FROM submissions s WHERE s.campaign_id = ${campaignId} AND s.status = 'pending'
   ) w ORDER BY target_type, target_id, rank`;
 
 type WaitingRow = { kind: QueueKind; rank: number; weight: number; target_type: 'submission' | 'comment'; target_id: string; waiting_since: string; at: string };
@@ -49,7 +51,26 @@ type ContentRow = {
 
 const iso = (text: string) => new Date(text).toISOString();
 
-/** A page of the queue: the page, then its content, reports, authors' histories and appeals, in five queries whatever its size. */
+type FlagRow = {
+  submission_id: string;
+  reason: VoteFlag['reason'];
+  votes_last_hour: number;
+  hourly_baseline: number;
+  voters_last_day: number;
+  new_account_share: number;
+  created_at: string;
+};
+
+const toVoteFlag = (row: FlagRow): VoteFlag => ({
+  reason: row.reason,
+  votesLastHour: Number(row.votes_last_hour),
+  hourlyBaseline: Number(row.hourly_baseline),
+  votersLastDay: Number(row.voters_last_day),
+  newAccountShare: Number(row.new_account_share),
+  flaggedAt: iso(row.created_at),
+});
+
+/** A page of the queue: the page, then its content, reports, authors' histories and appeals, in six queries whatever its size. */
 export async function moderationQueue(db: Executor, query: z.output<typeof queueQuerySchema>): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
   const campaign = await campaignRules(db, { slug: query.campaign });
   const cursor = query.cursor ? decodeCursor(query.cursor, cursorSchema) : null;
@@ -77,7 +98,7 @@ export async function moderationQueue(db: Executor, query: z.output<typeof queue
     LEFT JOIN draft_versions v ON v.draft_id = d.id AND v.number = d.current_version
     WHERE k.id = ANY(${sql.param(ids('comment'))}::uuid[])`);
   const authorIds = [...new Set(contents.map((content) => content.author_id))];
-  const [{ rows: reports }, { rows: history }, { rows: appeals }] = await Promise.all([
+  const [{ rows: reports }, { rows: history }, { rows: appeals }, { rows: flags }] = await Promise.all([
     db.execute<{ target_id: string; reason: QueueItem['reports'][number]['reason']; note: string; created_at: string }>(sql`
       SELECT target_id, reason, note, created_at FROM reports WHERE target_id = ANY(${sql.param(allIds)}::uuid[]) AND resolved_at IS NULL ORDER BY created_at`),
     db.execute<{ target_author_id: string; action: string; reason: string; target_type: string; created_at: string }>(sql`
@@ -88,6 +109,9 @@ export async function moderationQueue(db: Executor, query: z.output<typeof queue
     db.execute<{ id: string; target_id: string; note: string; created_at: string; action: string; reason: string }>(sql`
       SELECT a.id, m.target_id, a.note, a.created_at, m.action, m.reason FROM appeals a JOIN moderation_actions m ON m.id = a.action_id
       WHERE m.target_id = ANY(${sql.param(allIds)}::uuid[]) AND a.answered_at IS NULL`),
+    db.execute<FlagRow>(sql`
+      SELECT submission_id, reason, votes_last_hour, hourly_baseline, voters_last_day, new_account_share, created_at FROM vote_flags
+      WHERE submission_id = ANY(${sql.param(ids('submission'))}::uuid[]) AND resolved_at IS NULL`),
   ]);
 
   const items = page.flatMap((row): QueueItem[] => {
@@ -95,6 +119,7 @@ export async function moderationQueue(db: Executor, query: z.output<typeof queue
     if (!content) return [];
     const open = reports.filter((report) => report.target_id === row.target_id);
     const appeal = appeals.find((candidate) => candidate.target_id === row.target_id);
+    const flag = flags.find((candidate) => candidate.submission_id === row.target_id);
     return [
       {
         kind: row.kind,
@@ -117,6 +142,7 @@ export async function moderationQueue(db: Executor, query: z.output<typeof queue
           .filter((entry) => entry.target_author_id === content.author_id)
           .map((entry) => ({ action: entry.action, reason: entry.reason, targetType: entry.target_type, createdAt: iso(entry.created_at) })),
         appeal: appeal ? { id: appeal.id, note: appeal.note, createdAt: iso(appeal.created_at), action: appeal.action, actionReason: appeal.reason } : null,
+        voteFlag: flag ? toVoteFlag(flag) : null,
         waitingSince: iso(row.waiting_since),
       },
     ];

@@ -3,6 +3,7 @@ import type { ModerationAction, ModerationTargetType, NotificationKind, Role } f
 import type { Executor } from '../../db/client.ts';
 import { notify } from '../notifications/service.ts';
 import type { ModeratedContent } from './targets.ts';
+import { resolveVoteFlag } from './vote-flags.ts';
 
 export type Moderator = { id: string; role: Role };
 
@@ -36,7 +37,7 @@ export function toModerationAction(row: ActionRow): ModerationAction {
 /**
  * Writes an action where the public log reads it (timed when it is written, not when its
  * transaction began: one that waited for another's lock is logged after it), and to the append-only audit log, and closes
- * the open reports on its target: all in the caller's transaction.
+ * the open reports and vote flag on its target: all in the caller's transaction.
  */
 export async function recordAction(tx: Executor, input: ActionInput): Promise<ActionRow> {
   const details = JSON.stringify(input.details ?? {});
@@ -51,6 +52,7 @@ export async function recordAction(tx: Executor, input: ActionInput): Promise<Ac
       ${JSON.stringify({ ...(input.details ?? {}), moderationActionId: rows[0]!.id, campaignId: input.campaignId })}::jsonb)`);
   if (input.actor) {
     await tx.execute(sql`UPDATE reports SET resolved_at = now() WHERE target_type = ${input.targetType} AND target_id = ${input.targetId} AND resolved_at IS NULL`);
+    if (input.targetType === 'submission') await resolveVoteFlag(tx, input.targetId);
   }
   return rows[0]!;
 }

@@ -42,7 +42,7 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['moderation'],
-        summary: 'What waits for a moderator, most urgent first: hidden by reports, appealed, reported, pending',
+        summary: 'What waits for a moderator, most urgent first: hidden by reports, appealed, reported, suspicious votes, pending',
         querystring: queueQuerySchema,
         response: { 200: queueSchema, ...problemResponses(400, 401, 403, 404) },
       },

@@ -20,7 +20,7 @@ import { detectLanguage, normalizePhraseText } from '@city-spirit/shared/normali
 import type { Executor } from '../../db/client.ts';
 import { statusIn } from '../../db/status-sql.ts';
 import { submissions } from '../../db/schema.ts';
-import { AppError, conflict, forbidden, notFound, unauthenticated } from '../../errors.ts';
+import { AppError, conflict, forbidden, notFound, rateLimited, unauthenticated } from '../../errors.ts';
 import { cursorNumber, cursorTime, decodeCursor, encodeCursor } from '../../pagination.ts';
 import { campaignRules, type CampaignRules } from '../campaigns/service.ts';
 import { assertStageAllows } from '../campaigns/stages.ts';
@@ -33,6 +33,7 @@ import { searchQuery, textIndexColumns } from './text-index.ts';
 export type Viewer = { id: string; role: Role } | null;
 
 const SIMILAR_ON_SUBMIT = 5;
+const HOUR_MS = 3_600_000;
 
 type SubmissionRow = typeof submissions.$inferSelect & { authorName: string; authorDeleted: boolean; viewerHasVoted: boolean };
 
@@ -141,6 +142,18 @@ async function assertNoDuplicate(db: Executor, campaignId: string, normalized: s
   );
 }
 
+/** Entries per resident per hour in a campaign (maxSubmissionsPerHour), withdrawn ones included, counted under the caller's lock. */
+async function assertWithinSubmissionRate(tx: Executor, campaign: CampaignRules, authorId: string): Promise<void> {
+  const limit = campaign.settings.maxSubmissionsPerHour;
+  const { rows } = await tx.execute<{ n: string; oldest: string | null }>(sql`
+    SELECT count(*) AS n, min(created_at)::text AS oldest FROM submissions
+    WHERE campaign_id = ${campaign.id} AND author_id = ${authorId} AND created_at > now() - interval '1 hour'`);
+  const recent = rows[0]!;
+  if (Number(recent.n) < limit) return;
+  const wait = recent.oldest ? new Date(recent.oldest).getTime() + HOUR_MS - Date.now() : HOUR_MS;
+  throw rateLimited(`You have submitted ${limit} entries in the last hour, the most this campaign allows. Try again in ${Math.ceil(wait / 60_000)} minute(s).`, wait);
+}
+
 export async function createSubmission(
   db: Executor,
   viewer: NonNullable<Viewer>,
@@ -162,6 +175,7 @@ export async function createSubmission(
     if (Number(rows[0]?.n ?? 0) >= limit) {
       throw conflict(`You have submitted ${limit} phrase(s), the most this campaign allows per resident. Withdraw one to submit another.`);
     }
+    await assertWithinSubmissionRate(tx, campaign, viewer.id);
     await assertNoDuplicate(tx, campaign.id, columns.normalized);
     const [created] = await tx
       .insert(submissions)

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Role, VoteResult } from '@city-spirit/shared';
 import { preparedStatement, type Database, type Executor } from '../../db/client.ts';
 import { campaigns, submissions } from '../../db/schema.ts';
-import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
+import { AppError, conflict, forbidden, notFound, rateLimited } from '../../errors.ts';
 import { canSeeSubmission, inStatusSet, isStaff, voteCountsHiddenInStage } from '@city-spirit/shared';
 import { statusArray, statusIn } from '../../db/status-sql.ts';
 import { campaignRules, toCampaignRules, type CampaignRules } from '../campaigns/service.ts';
@@ -52,8 +52,10 @@ const entryWithCampaign = preparedStatement((db) =>
 
 const castVoteStatement = preparedStatement((db) =>
   db
-    .select({ voted: sql<boolean>`voted`, used: sql<number>`used`, voteCount: sql<number>`vote_count` })
-    .from(sql`cast_vote(${sql.placeholder('user')}, ${sql.placeholder('entry')}, ${sql.placeholder('campaign')}, ${sql.placeholder('max')}, ${statusArray('listed')})`)
+    .select({ voted: sql<boolean>`voted`, used: sql<number>`used`, voteCount: sql<number>`vote_count`, retryAfter: sql<number | null>`retry_after` })
+    .from(
+      sql`cast_vote(${sql.placeholder('user')}, ${sql.placeholder('entry')}, ${sql.placeholder('campaign')}, ${sql.placeholder('max')}, ${sql.placeholder('perMinute')}, ${statusArray('listed')})`,
+    )
     .prepare('cast_vote'),
 );
 
@@ -93,16 +95,19 @@ function result(campaign: CampaignRules, voter: Voter, voted: boolean, voteCount
 
 /**
  * Supports an entry, once. The rules are decided here on the entry as read; `cast_vote` (migration
- * 0005) then changes the vote row and the counter in one transaction, one resident's votes in a
- * campaign one request at a time, so the budget holds exactly.
+ * 0021) then changes the vote row and the counter in one transaction, one resident's votes in a
+ * campaign one request at a time, so the budget and the per-minute rate hold exactly.
  */
 export async function castVote(db: Database, voter: Voter, submissionId: string): Promise<VoteResult> {
   const { entry, campaign } = await votableEntry(db, voter, submissionId);
   if (!inStatusSet('listed', entry.status)) throw conflict(`This entry is ${entry.status}; it cannot be supported.`);
   assertVoterCounts(campaign, voter);
-  const max = campaign.settings.maxVotesPerUser;
-  const [cast] = await castVoteStatement(db).execute({ user: voter.id, entry: entry.id, campaign: campaign.id, max });
-  const { voted, used, voteCount } = cast!;
+  const { maxVotesPerUser: max, maxVotesPerMinute: perMinute } = campaign.settings;
+  const [cast] = await castVoteStatement(db).execute({ user: voter.id, entry: entry.id, campaign: campaign.id, max, perMinute });
+  const { voted, used, voteCount, retryAfter } = cast!;
+  if (retryAfter !== null) {
+    throw rateLimited(`You have cast ${perMinute} votes in the last minute, the most this campaign allows. Try again in ${retryAfter} second(s).`, retryAfter * 1000);
+  }
   if (!voted) {
     throw new AppError('vote_limit_reached', 409, `You have used all ${max} of your votes in this campaign. Withdraw one to support this entry.`, {
       budget: { used, max, remaining: 0 },

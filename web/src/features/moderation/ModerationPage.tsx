@@ -16,7 +16,7 @@ import { QueueItemCard, type Announcement, type QueueItemHandle } from './QueueI
 
 type Filter = QueueKind | 'all';
 /** In the queue's order of urgency. */
-const FILTERS: readonly Filter[] = ['all', 'hidden', 'appealed', 'reported', 'pending'];
+const FILTERS: readonly Filter[] = ['all', 'hidden', 'appealed', 'reported', 'suspicious_votes', 'pending'];
 
 /** The moderation console: what waits for a decision in a campaign, most urgent first. Staff only. */
 export function ModerationPage() {

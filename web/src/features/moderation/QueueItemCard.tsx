@@ -170,6 +170,16 @@ export const QueueItemCard = forwardRef<QueueItemHandle, Props>(function QueueIt
         </div>
       </dl>
 
+      {item.voteFlag && (
+        <section className="queue-item__vote-flag" aria-label={t('moderation.item.voteFlagHeading')}>
+          <h3 className="queue-item__subheading">{t('moderation.item.voteFlagHeading')}</h3>
+          <p>
+            {item.voteFlag.reason === 'burst'
+              ? t('moderation.item.voteFlagBurst', { lastHour: item.voteFlag.votesLastHour, baseline: item.voteFlag.hourlyBaseline.toFixed(1) })
+              : t('moderation.item.voteFlagNewAccounts', { voters: item.voteFlag.votersLastDay, share: `${Math.round(item.voteFlag.newAccountShare * 100)}%` })}
+          </p>
+        </section>
+      )}
       {item.appeal && (
         <section className="queue-item__appeal" aria-label={t('moderation.item.appealHeading')}>
           <h3 className="queue-item__subheading">{t('moderation.item.appealHeading')}</h3>

@@ -18,7 +18,8 @@ const isShown = (item: QueueItem) => {
  */
 export function availableActions(item: QueueItem): ActionChoice[] {
   const entry = item.targetType === 'submission';
-  const reported = item.reportCount > 0;
+  // A vote flag, like reports, is dismissed by approving the entry as it is.
+  const reported = item.reportCount > 0 || item.voteFlag !== null;
   const appealed = item.appeal !== null;
   const choices: ActionChoice[] = [];
   if (entry && item.status === 'pending') choices.push({ action: 'approve', wording: 'approve' });
