@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // The fault tests kill servers and stop PostgreSQL: they run on their own (npm run test:faults).
-    exclude: ['tests/faults/**', '**/node_modules/**'],
+    // The fault tests kill servers and stop PostgreSQL, the fuzzer sends tens of thousands of requests:
+    // they run on their own (npm run test:faults, npm run test:fuzz).
+    exclude: ['tests/faults/**', 'tests/fuzz/**', '**/node_modules/**'],
     globalSetup: ['tests/helpers/global-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,

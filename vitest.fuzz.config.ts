@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run test:fuzz`: every operation of the served OpenAPI document, fuzzed for each role that may call it
+// (FUZZ_RUNS cases per operation and role, 500 unless told).
+export default defineConfig({
+  test: {
+    include: ['tests/fuzz/**/*.test.ts'],
+    globalSetup: ['tests/helpers/global-setup.ts'],
+    pool: 'forks',
+    testTimeout: 600_000,
+    // Closing checks every response the file got for leaked data: tens of thousands of them.
+    hookTimeout: 900_000,
+  },
+});
