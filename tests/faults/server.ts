@@ -2,8 +2,8 @@
 // fault tests can kill it, stop it with a signal and start it again.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import net from 'node:net';
 import { repoRoot } from '../../server/src/config.ts';
+import { freePort } from '../../server/src/db/embedded.ts';
 
 export type ServerProcess = {
   baseUrl: string;
@@ -12,17 +12,6 @@ export type ServerProcess = {
   output: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 /** Waits until /api/health answers 200, or the process exits, or the time is up. */
 async function healthy(baseUrl: string, server: Pick<ServerProcess, 'child' | 'output'>, timeoutMs: number): Promise<void> {

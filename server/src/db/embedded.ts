@@ -101,7 +101,8 @@ function isPostgres(pid: number): boolean {
   }
 }
 
-function freePort(): Promise<number> {
+/** A port of 127.0.0.1 that nothing listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);
