@@ -17,8 +17,9 @@ const ok = (answer: Answer) => answer.status >= 200 && answer.status < 300;
 const REFUSAL_BOUND_MS = 5_500;
 /** How soon after the database is back the server must serve again, without a restart. */
 const RECOVERY_BOUND_MS = 5_000;
-/** How long a SIGTERM may take to end the process. */
-const GRACE_MS = 10_000;
+/** The server's grace period for a stop in these tests (SHUTDOWN_GRACE_SECONDS, as a process manager's 30 s), and how long the test waits for the exit. */
+const GRACE_MS = 30_000;
+const EXIT_WAIT_MS = GRACE_MS + 5_000;
 
 const report: string[] = [];
 const describeFound = (found: Found) =>
@@ -133,9 +134,10 @@ describe('under load at half its saturation, the platform keeps every acknowledg
     await sleep(2_000);
     const signalledAt = performance.now();
     server.child.kill('SIGTERM');
-    const exit = await Promise.race([server.exited, sleep(GRACE_MS).then(() => null)]);
+    const exit = await Promise.race([server.exited, sleep(EXIT_WAIT_MS).then(() => null)]);
     const stoppedIn = Math.round(performance.now() - signalledAt);
-    expect(exit, `still running ${GRACE_MS} ms after SIGTERM:\n${server.output()}`).toEqual({ code: 0, signal: null });
+    // Exit code 0 means every request finished within the grace period (past it the server closes them and exits 1).
+    expect(exit, `still running ${EXIT_WAIT_MS} ms after SIGTERM:\n${server.output().slice(-3000)}`).toEqual({ code: 0, signal: null });
     expect(server.output()).not.toMatch(/pool after|after calling end|unhandled|uncaught/i);
     expect((await stream.ready).body()).toMatch(/retry: \d+\n\n$/);
     const stopped = server;
@@ -167,7 +169,7 @@ describe('under load at half its saturation, the platform keeps every acknowledg
     await sleep(300);
     const signalledAt = performance.now();
     server.child.kill('SIGTERM');
-    const exit = await Promise.race([server.exited, sleep(GRACE_MS).then(() => null)]);
+    const exit = await Promise.race([server.exited, sleep(EXIT_WAIT_MS).then(() => null)]);
     const stoppedIn = Math.round(performance.now() - signalledAt);
     expect(exit).toEqual({ code: 1, signal: null });
     expect(stoppedIn).toBeGreaterThanOrEqual(2_000);

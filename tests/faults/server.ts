@@ -51,6 +51,7 @@ export async function startServer(databaseUrl: string, port?: number, env: Recor
       // These tests are about crashes, not overload: on a busy machine no request may be shed.
       OVERLOAD_MAX_POOL_WAITING: '0',
       OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0',
+      SHUTDOWN_GRACE_SECONDS: '30',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
