@@ -5,14 +5,14 @@ export type CpuGroups = Record<string, number>;
 
 const TICK_MS = 10; // Linux USER_HZ is 100 on every architecture Node supports
 
-function processTimes(pid: string): { comm: string; own: number; children: number } | null {
+function processTimes(pid: string): { comm: string; own: number; user: number; system: number; children: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = (a: number, b: number) => (Number(fields[a]) + Number(fields[b])) * TICK_MS;
     // utime + stime, and cutime + cstime: what its children that have exited used.
-    return { comm, own: ticks(11, 12), children: ticks(13, 14) };
+    return { comm, own: ticks(11, 12), user: Number(fields[11]) * TICK_MS, system: Number(fields[12]) * TICK_MS, children: ticks(13, 14) };
   } catch {
     return null;
   }
@@ -20,11 +20,21 @@ function processTimes(pid: string): { comm: string; own: number; children: numbe
 
 /**
  * CPU milliseconds used so far by PostgreSQL (its exited backends included), by this process, by
- * the server process, and by pgbench (this process's exited children: pgbench is the only one).
+ * the server process (with its user and system parts), and by pgbench (this process's exited children: pgbench is the only one).
  */
 export function cpuSnapshot(serverPid: number): CpuGroups {
   const self = processTimes(String(process.pid));
-  const groups: CpuGroups = { postgres: 0, pgbench: self?.children ?? 0, 'load generator': self?.own ?? 0, server: processTimes(String(serverPid))?.own ?? 0 };
+  const server = processTimes(String(serverPid));
+  const groups: CpuGroups = {
+    postgres: 0,
+    pgbench: self?.children ?? 0,
+    'load generator': self?.own ?? 0,
+    server: server?.own ?? 0,
+    // The server's time split into its own code (user) and the kernel's work on its behalf (system):
+    // on loopback TCP the kernel delivers each packet to the receiver in the sender's time.
+    'server user': server?.user ?? 0,
+    'server system': server?.system ?? 0,
+  };
   for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
     const times = processTimes(pid);
     if (times?.comm === 'postgres') groups.postgres! += times.own + times.children;
