@@ -8,7 +8,7 @@ export default defineConfig({
     globalSetup: ['tests/helpers/global-setup.ts'],
     pool: 'forks',
     testTimeout: 600_000,
-    // Closing checks every response the file got for leaked data: tens of thousands of them.
+    // Each shard starts its own app on a fresh database with the demo data before its first case.
     hookTimeout: 900_000,
   },
 });
