@@ -10,9 +10,11 @@ function processTimes(pid: string): { comm: string; own: number; user: number; s
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = (a: number, b: number) => (Number(fields[a]) + Number(fields[b])) * TICK_MS;
-    // utime + stime, and cutime + cstime: what its children that have exited used.
-    return { comm, own: ticks(11, 12), user: Number(fields[11]) * TICK_MS, system: Number(fields[12]) * TICK_MS, children: ticks(13, 14) };
+    const ms = (field: number) => Number(fields[field]) * TICK_MS;
+    // utime and stime, and cutime + cstime: what its children that have exited used.
+    const user = ms(11);
+    const system = ms(12);
+    return { comm, own: user + system, user, system, children: ms(13) + ms(14) };
   } catch {
     return null;
   }
