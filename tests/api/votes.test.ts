@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { submissions, votes } from '../../server/src/db/schema.ts';
@@ -230,6 +231,79 @@ describe('when votes are allowed', () => {
     await db.update(submissions).set({ status: 'published' }).where(eq(submissions.id, ids[1]!));
     expect(await budget()).toMatchObject({ used: 2 });
     await expectCountersMatchRows();
+  });
+});
+
+describe('the vote path', () => {
+  /** The pool queries one request sends (the app's background jobs share the pool and are not counted). */
+  async function queriesOf(send: () => Promise<unknown>): Promise<number> {
+    let queries = 0;
+    const request = new AsyncLocalStorage<true>();
+    const pool = app.pool as unknown as { query: (...args: unknown[]) => unknown };
+    const original = pool.query;
+    pool.query = (...args: unknown[]) => {
+      if (request.getStore()) queries++;
+      return original.apply(app.pool, args);
+    };
+    try {
+      await request.run(true, send);
+    } finally {
+      pool.query = original;
+    }
+    return queries;
+  }
+
+  it('costs two queries, the session and the vote, once the entry was seen', async () => {
+    const slug = await createCampaign(app, admin);
+    const [id] = await entries(slug, 1);
+    expect((await vote(await resident(), id!)).statusCode).toBe(200);
+    const voter = await resident();
+    let response: Awaited<ReturnType<typeof vote>> | undefined;
+    expect(await queriesOf(async () => (response = await vote(voter, id!)))).toBe(2);
+    expect(response!.json()).toMatchObject({ voted: true, voteCount: 2 });
+    expect(await queriesOf(async () => (response = await unvote(voter, id!)))).toBe(2);
+    expect(response!.json()).toMatchObject({ voted: false, voteCount: 1 });
+  });
+
+  it('obeys a stage or settings change written straight into the database at the next vote', async () => {
+    const slug = await createCampaign(app, admin, { settings: { maxVotesPerUser: 5 } });
+    const [first, second, third] = await entries(slug, 3);
+    const voter = await resident();
+    expect((await vote(voter, first!)).statusCode).toBe(200);
+    const change = (settings: object) => db.execute(sql`UPDATE campaigns SET settings = settings || ${JSON.stringify(settings)}::jsonb WHERE slug = ${slug}`);
+
+    await change({ maxVotesPerUser: 1 });
+    const limited = await vote(voter, second!);
+    expect(limited.statusCode).toBe(409);
+    expect(limited.json()).toMatchObject({ code: 'vote_limit_reached', budget: { used: 1, max: 1, remaining: 0 } });
+
+    await change({ maxVotesPerUser: 5, votingRequiresVerification: true });
+    expect((await vote(voter, second!)).statusCode).toBe(403);
+    await change({ votingRequiresVerification: false });
+    expect((await vote(voter, second!)).json()).toMatchObject({ voted: true, budget: { used: 2, max: 5 } });
+
+    await change({ voteCountsHidden: true });
+    expect((await vote(voter, third!)).json()).toMatchObject({ voted: true, voteCount: null });
+
+    await db.execute(sql`UPDATE campaigns SET stage = 'refine' WHERE slug = ${slug}`);
+    expect((await vote(voter, third!)).json().code).toBe('stage_closed');
+    expect((await unvote(voter, third!)).json().code).toBe('stage_closed');
+    await db.execute(sql`UPDATE campaigns SET stage = 'collect' WHERE slug = ${slug}`);
+    expect((await unvote(voter, third!)).statusCode).toBe(200);
+  });
+
+  it('obeys an entry status written straight into the database at the next vote', async () => {
+    const slug = await createCampaign(app, admin);
+    const author = await resident();
+    const { submission } = (await injectAs(app, author, { method: 'POST', url: `/api/campaigns/${slug}/submissions`, payload: { phrase: `状态直改${phraseCounter++}` } })).json();
+    const voter = await resident();
+    expect((await vote(voter, submission.id)).statusCode).toBe(200);
+    await db.update(submissions).set({ status: 'hidden' }).where(eq(submissions.id, submission.id));
+    expect((await vote(await resident(), submission.id)).statusCode).toBe(404);
+    expect((await vote(author, submission.id)).statusCode).toBe(409);
+    expect((await unvote(await resident(), submission.id)).statusCode).toBe(404);
+    expect((await unvote(voter, submission.id)).json()).toMatchObject({ voted: false, voteCount: 0 });
+    expect((await vote(voter, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
 });
 

@@ -16,6 +16,7 @@ import { csrfTokenFor, hashToken } from '../../server/src/modules/accounts/sessi
 import { sessionByToken } from '../../server/src/modules/accounts/sessions.ts';
 import { voteStatements } from '../../server/src/modules/votes/service.ts';
 import { textIndexColumns } from '../../server/src/modules/submissions/text-index.ts';
+import { statusIn } from '../../server/src/db/status-sql.ts';
 
 const run = promisify(execFile);
 const VOTERS = 200;
@@ -32,12 +33,13 @@ const voterToken = (k: number | string) => `bench-token-${k}`;
 // pgbench replays the statements the endpoint sends, taken from the code, prepared as the server
 // prepares them. Each placeholder becomes an expression of pgbench's random numbers :u and :e that
 // yields the same value the server would bind (the session token's hash is computed as hashToken does).
-const benchValues = (campaignId: string): Record<string, string> => ({
+const benchValues = (campaignId: string, version: string): Record<string, string> => ({
   tokenHash: `rtrim(translate(encode(sha256(convert_to('session:' || '${voterToken('')}' || :u, 'UTF8')), 'base64'), '+/', '-_'), '=')`,
   user: `('${voterId('').slice(0, 24)}' || lpad(:u::text, 12, '0'))::uuid`,
   id: `('${entryId('').slice(0, 24)}' || lpad(:e::text, 12, '0'))::uuid`,
   entry: `('${entryId('').slice(0, 24)}' || lpad(:e::text, 12, '0'))::uuid`,
   campaign: `'${campaignId}'::uuid`,
+  version: `'${version}'`,
   max: String(MAX_VOTES),
   perMinute: String(MAX_VOTES_PER_MINUTE),
 });
@@ -47,13 +49,14 @@ function replay(statement: { getQuery(): { sql: string; params: unknown[] } }, v
   return `${text.replace(/\$(\d+)/g, (_, i: string) => values[(params[Number(i) - 1] as { name: string }).name]!)};`;
 }
 
-function endpointScript(db: Database, campaignId: string, vote: boolean): string {
-  const values = benchValues(campaignId);
+// Once the server has seen an entry, a vote sends two statements: the session lookup and the vote
+// function, which checks the campaign's row version the server decided on (it does not change during the bench).
+function endpointScript(db: Database, campaign: { id: string; version: string }, vote: boolean): string {
+  const values = benchValues(campaign.id, campaign.version);
   return [
     `\\set u random(1, ${VOTERS})`,
     `\\set e random(1, ${ENTRIES})`,
     replay(sessionByToken(db), values),
-    replay(voteStatements.entryWithCampaign(db), values),
     replay(vote ? voteStatements.castVoteStatement(db) : voteStatements.withdrawVoteStatement(db), values),
     '',
   ].join('\n');
@@ -61,7 +64,9 @@ function endpointScript(db: Database, campaignId: string, vote: boolean): string
 
 type Voter = { cookie: string; csrf: string };
 
-async function prepare(db: Database): Promise<{ campaignId: string; voters: Voter[]; entryIds: string[] }> {
+type BenchCampaign = { id: string; version: string };
+
+async function prepare(db: Database): Promise<{ campaign: BenchCampaign; voters: Voter[]; entryIds: string[] }> {
   const [campaign] = await db.select().from(campaigns).limit(1);
   await db.execute(sql`UPDATE campaigns SET stage = 'collect', settings = settings || ${JSON.stringify({ maxVotesPerUser: MAX_VOTES, maxVotesPerMinute: MAX_VOTES_PER_MINUTE })}::jsonb WHERE id = ${campaign!.id}`);
   const numbers = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
@@ -79,20 +84,36 @@ async function prepare(db: Database): Promise<{ campaignId: string; voters: Vote
     })),
   );
   // pgbench must find the same session the server finds, or it would skip the lookup's work.
-  const { rows } = await db.execute<{ found: number }>(sql.raw(`SELECT count(*)::integer AS found FROM sessions WHERE token_hash = ${benchValues(campaign!.id).tokenHash!.replace(':u', '1')}`));
+  const { rows } = await db.execute<{ found: number }>(sql.raw(`SELECT count(*)::integer AS found FROM sessions WHERE token_hash = ${benchValues(campaign!.id, '').tokenHash!.replace(':u', '1')}`));
   if (rows[0]?.found !== 1) throw new Error('the pgbench session-hash expression does not match hashToken');
   await db.execute(sql`ANALYZE`);
-  return { campaignId: campaign!.id, voters, entryIds: numbers(ENTRIES).map(entryId) };
+  await similarPairsCaughtUp(db);
+  const [{ version }] = (await db.execute<{ version: string }>(sql`SELECT xmin::text AS version FROM campaigns WHERE id = ${campaign!.id}`)).rows as [{ version: string }];
+  return { campaign: { id: campaign!.id, version }, voters, entryIds: numbers(ENTRIES).map(entryId) };
+}
+
+/**
+ * The server pairs every new entry with similar ones in the background (moderation/duplicates.ts):
+ * measuring starts once it has worked through the bench's entries, so that work is not counted as the votes'.
+ */
+async function similarPairsCaughtUp(db: Database): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const { rows } = await db.execute<{ n: number }>(sql`SELECT count(*)::integer AS n FROM submissions WHERE pairs_checked_at IS NULL AND ${statusIn('status', 'listed')}`);
+    if (rows[0]!.n === 0) return;
+    if (Date.now() - started > 300_000) throw new Error(`the server has not paired ${rows[0]!.n} entries after 5 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 /**
  * pgbench at full speed, or throttled to `rate` (Poisson arrivals, latency from the scheduled start,
  * as in pacedLoad); returns its rate and, throttled, its latencies from the per-transaction log.
  */
-async function pgbench(db: Database, databaseUrl: string, options: { campaignId: string; seconds: number; clients: number; cpus: string; rate?: number }): Promise<{ tps: number; latencies: number[] }> {
+async function pgbench(db: Database, databaseUrl: string, options: { campaign: BenchCampaign; seconds: number; clients: number; cpus: string; rate?: number }): Promise<{ tps: number; latencies: number[] }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'city-spirit-pgbench-'));
-  await writeFile(path.join(dir, 'vote.sql'), endpointScript(db, options.campaignId, true));
-  await writeFile(path.join(dir, 'unvote.sql'), endpointScript(db, options.campaignId, false));
+  await writeFile(path.join(dir, 'vote.sql'), endpointScript(db, options.campaign, true));
+  await writeFile(path.join(dir, 'unvote.sql'), endpointScript(db, options.campaign, false));
   const throttle = options.rate ? ['-R', String(options.rate), '-l', '--log-prefix', path.join(dir, 'log')] : [];
   const { stdout } = await run(
     'taskset',
@@ -152,12 +173,12 @@ async function measure(db: Database, target: Target, bench: Bench, options: { se
 
 async function measureLayout(db: Database, target: Target, bench: Bench, options: { seconds: number; connections: number; layout: Layout }) {
   const { seconds, connections, layout } = options;
-  const { campaignId, voters, entryIds } = bench;
+  const { campaign, voters, entryIds } = bench;
   const pid = target.server.pid!;
-  const database = await phase(db, pid, ({ tps }: { tps: number }) => tps * seconds, (time) => pgbench(db, target.databaseUrl, { campaignId, seconds: time, clients: connections, cpus: layout.clients }), seconds);
+  const database = await phase(db, pid, ({ tps }: { tps: number }) => tps * seconds, (time) => pgbench(db, target.databaseUrl, { campaign, seconds: time, clients: connections, cpus: layout.clients }), seconds);
   const full = await phase(db, pid, (result: FullResult) => result.answered, (time) => fullLoad({ baseUrl: target.baseUrl, seconds: time, connections, next: () => randomVote(voters, entryIds) }), seconds);
   const half = Math.round(database.result.tps / 2);
-  const pacedDatabase = await phase(db, pid, ({ tps }: { tps: number }) => tps * seconds, (time) => pgbench(db, target.databaseUrl, { campaignId, seconds: time, clients: connections, cpus: layout.clients, rate: half }), seconds);
+  const pacedDatabase = await phase(db, pid, ({ tps }: { tps: number }) => tps * seconds, (time) => pgbench(db, target.databaseUrl, { campaign, seconds: time, clients: connections, cpus: layout.clients, rate: half }), seconds);
   const pacedLatency = summarize(pacedDatabase.result.latencies);
   const paced = await phase(
     db,
@@ -191,12 +212,12 @@ async function serverDurations(server: ChildProcess): Promise<{ durations: numbe
 }
 
 /**
- * What pgbench's parameter expressions (the token hash, the voter's and twice the entry's uuid)
+ * What pgbench's parameter expressions (the token hash, the voter's and the entry's uuid)
  * cost PostgreSQL per transaction, in µs: work the server does in Node instead, so it slows pgbench.
  */
-async function expressionCost(db: Database, campaignId: string): Promise<number> {
-  const values = benchValues(campaignId);
-  const row = (k: string) => [values.tokenHash, values.user, values.entry, values.id].map((value) => value!.replace(/(?<!:):[ue]\b/g, k)).join(', ');
+async function expressionCost(db: Database, campaign: BenchCampaign): Promise<number> {
+  const values = benchValues(campaign.id, campaign.version);
+  const row = (k: string) => [values.tokenHash, values.user, values.entry].map((value) => value!.replace(/(?<!:):[ue]\b/g, k)).join(', ');
   const timed = async (select: string) => {
     const started = performance.now();
     await db.execute(sql.raw(`SELECT sum(length(concat_ws(',', ${select}))) FROM generate_series(1, 200000) g`));
@@ -209,7 +230,7 @@ async function expressionCost(db: Database, campaignId: string): Promise<number>
 export async function voteBenchmark(db: Database, baseUrl: string, databaseUrl: string, seconds: number, connections: number, server: ChildProcess): Promise<string> {
   const bench = await prepare(db);
   const lines = ['vote       PUT/DELETE vote through the whole stack, and pgbench replaying its statements on the same database'];
-  lines.push(`           pgbench computes its parameters in SQL: ${(await expressionCost(db, bench.campaignId)).toFixed(1)} µs of PostgreSQL time per transaction that the endpoint spends in Node instead`);
+  lines.push(`           pgbench computes its parameters in SQL: ${(await expressionCost(db, bench.campaign)).toFixed(1)} µs of PostgreSQL time per transaction that the endpoint spends in Node instead`);
   for (const layout of layouts()) lines.push(...(await measure(db, { baseUrl, databaseUrl, server }, bench, { seconds, connections, layout })));
   const { rows } = await db.execute<{ drift: string }>(sql`
     SELECT count(*) AS drift FROM submissions s WHERE s.vote_count <> (SELECT count(*) FROM votes v WHERE v.submission_id = s.id)`);
