@@ -329,7 +329,7 @@ export async function fuzzOperations(shard: number, shards: number) {
           await fc.assert(
             fc.asyncProperty(requestsFor(entry), async (request) => {
               cases += 1;
-            pairCases += 1;
+              pairCases += 1;
               const response = await app.inject(injectOptions(request, session));
               statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
               const problem = problemWith(entry.operation, response);

@@ -17,10 +17,21 @@ export type CampaignEvent = {
   recipientId: string | null;
 };
 
+/** One live event to record: for everyone following the campaign, or for one person's connections. */
+export type NewCampaignEvent<T extends CampaignEventType = CampaignEventType> = { campaignId: string; type: T; data: CampaignEventData<T>; recipientId?: string | null };
+
 /**
- * Records a live event in the caller's transaction: the row's trigger sends it through NOTIFY when
- * the transaction commits (never before, never if it rolls back), to every instance's listener.
+ * Records live events in the caller's transaction, in one statement: the rows' trigger sends each
+ * through NOTIFY when the transaction commits (never before, never if it rolls back), to every
+ * instance's listener.
  */
+export async function recordEvents(tx: Executor, events: NewCampaignEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const rows = events.map(({ campaignId, type, data, recipientId }) => sql`(${campaignId}, ${type}, ${JSON.stringify(data)}::jsonb, ${recipientId ?? null})`);
+  await tx.execute(sql`INSERT INTO campaign_events (campaign_id, type, data, recipient_id) VALUES ${sql.join(rows, sql`, `)}`);
+}
+
+/** Records one live event in the caller's transaction (see recordEvents). */
 export async function recordEvent<T extends CampaignEventType>(
   tx: Executor,
   campaignId: string,
@@ -28,8 +39,7 @@ export async function recordEvent<T extends CampaignEventType>(
   data: CampaignEventData<T>,
   recipientId: string | null = null,
 ): Promise<void> {
-  await tx.execute(sql`INSERT INTO campaign_events (campaign_id, type, data, recipient_id)
-    VALUES (${campaignId}, ${type}, ${JSON.stringify(data)}::jsonb, ${recipientId})`);
+  await recordEvents(tx, [{ campaignId, type, data, recipientId }]);
 }
 
 /** Events of a campaign after `afterId` and newer than `withinMs`, for Last-Event-ID resume. */

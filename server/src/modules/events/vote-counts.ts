@@ -4,7 +4,7 @@ import { isPublicSubmissionStatus, voteCountsHiddenInStage } from '@city-spirit/
 import type { Database } from '../../db/client.ts';
 import { campaigns, submissions } from '../../db/schema.ts';
 import { toCampaignRules } from '../campaigns/service.ts';
-import { recordEvent } from './hub.ts';
+import { recordEvents } from './hub.ts';
 
 export type VoteCountEvents = {
   /** An entry's vote count changed; its new count goes out with the next batch. */
@@ -33,10 +33,7 @@ export function voteCountEvents(db: Database, log: FastifyBaseLogger, intervalMs
     const visible = rows.filter(
       (row) => isPublicSubmissionStatus(row.status) && !voteCountsHiddenInStage(toCampaignRules({ id: row.campaignId, slug: row.slug, stage: row.stage, settings: row.settings })),
     );
-    if (visible.length === 0) return;
-    await db.transaction(async (tx) => {
-      for (const row of visible) await recordEvent(tx, row.campaignId, 'submission.votes', { id: row.id, voteCount: row.voteCount });
-    });
+    await recordEvents(db, visible.map((row) => ({ campaignId: row.campaignId, type: 'submission.votes', data: { id: row.id, voteCount: row.voteCount } })));
   }
 
   const flush = async () => {
