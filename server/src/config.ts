@@ -142,8 +142,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       resumeWindowMs: e.EVENTS_RESUME_MINUTES * 60_000,
     },
     overload: {
-      // Twice the pool: a short queue absorbs a burst, a long one only adds waiting.
-      maxPoolWaiting: e.OVERLOAD_MAX_POOL_WAITING ?? 2 * e.DATABASE_POOL_MAX,
+      // A quarter of the pool: a short queue absorbs a burst, a long one only adds waiting (with
+      // twice the pool, admitted requests waited three times their saturation latency in the overload bench).
+      maxPoolWaiting: e.OVERLOAD_MAX_POOL_WAITING ?? Math.ceil(e.DATABASE_POOL_MAX / 4),
       maxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS,
     },
     requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,

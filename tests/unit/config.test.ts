@@ -8,6 +8,15 @@ describe('configuration from the environment', () => {
     expect(config.embeddedPostgresDir).toBe(`${repoRoot}/.data/postgres`);
   });
 
+  it('refuses new requests once a quarter of the pool waits for a connection, unless told otherwise', () => {
+    // Measured with `npm run bench -- overload`: twice the pool's size in waiting requests let admitted
+    // requests wait three times their saturation latency; a quarter of it, about 1.4 times.
+    expect(loadConfig({}).overload.maxPoolWaiting).toBe(5);
+    expect(loadConfig({ DATABASE_POOL_MAX: '2' }).overload.maxPoolWaiting).toBe(1);
+    expect(loadConfig({ DATABASE_POOL_MAX: '100' }).overload.maxPoolWaiting).toBe(25);
+    expect(loadConfig({ OVERLOAD_MAX_POOL_WAITING: '0' }).overload.maxPoolWaiting).toBe(0);
+  });
+
   it('reads every setting', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
