@@ -21,6 +21,7 @@ import { commentsBenchmark } from './comments.ts';
 import { statsBenchmark } from './stats.ts';
 import { exportBenchmark } from './export.ts';
 import { overloadBenchmark } from './overload.ts';
+import { workersBenchmark } from './workers.ts';
 import { cpuPerOperation, cpuSnapshot } from './cpu.ts';
 
 type Target = { baseUrl: string; cookie: string };
@@ -60,6 +61,11 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'overload',
     what: 'the entry list at its saturation, then at twice that rate: admitted latency, fast 503 refusals, memory',
+    request: () => ({ url: '' }),
+  },
+  {
+    name: 'workers',
+    what: "npm start's entry point with WORKERS=1 and WORKERS=2: votes and the entry list at full load, CPU of all its processes",
     request: () => ({ url: '' }),
   },
   {
@@ -152,6 +158,10 @@ async function main() {
       }
       if (scenario.name === 'overload') {
         console.log(await overloadBenchmark(baseUrl, server.pid!, DURATION_SECONDS, CONNECTIONS));
+        continue;
+      }
+      if (scenario.name === 'workers') {
+        console.log(await workersBenchmark(db, databaseUrl, DURATION_SECONDS, CONNECTIONS));
         continue;
       }
       if (scenario.name === 'fit') {

@@ -66,12 +66,13 @@ type Voter = { cookie: string; csrf: string };
 
 type BenchCampaign = { id: string; version: string };
 
-async function prepare(db: Database): Promise<{ campaign: BenchCampaign; voters: Voter[]; entryIds: string[] }> {
+/** The bench's voters, sessions and entries (again, unchanged, when another scenario made them already). */
+export async function prepareVoteBench(db: Database): Promise<{ campaign: BenchCampaign; voters: Voter[]; entryIds: string[] }> {
   const [campaign] = await db.select().from(campaigns).limit(1);
   await db.execute(sql`UPDATE campaigns SET stage = 'collect', settings = settings || ${JSON.stringify({ maxVotesPerUser: MAX_VOTES, maxVotesPerMinute: MAX_VOTES_PER_MINUTE })}::jsonb WHERE id = ${campaign!.id}`);
   const numbers = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
-  await db.insert(users).values(numbers(VOTERS).map((k) => ({ id: voterId(k), displayName: `Bench voter ${k}` })));
-  await db.insert(sessions).values(numbers(VOTERS).map((k) => ({ userId: voterId(k), tokenHash: hashToken(voterToken(k)), ip: '127.0.0.1', userAgent: 'bench' })));
+  await db.insert(users).values(numbers(VOTERS).map((k) => ({ id: voterId(k), displayName: `Bench voter ${k}` }))).onConflictDoNothing();
+  await db.insert(sessions).values(numbers(VOTERS).map((k) => ({ userId: voterId(k), tokenHash: hashToken(voterToken(k)), ip: '127.0.0.1', userAgent: 'bench' }))).onConflictDoNothing();
   const voters = numbers(VOTERS).map((k) => ({ cookie: `city_spirit_session=${voterToken(k)}`, csrf: csrfTokenFor(voterToken(k)) }));
   await db.insert(submissions).values(
     numbers(ENTRIES).map((k) => ({
@@ -82,7 +83,7 @@ async function prepare(db: Database): Promise<{ campaign: BenchCampaign; voters:
       language: 'zh',
       ...textIndexColumns(`投票压测${k}`, ''),
     })),
-  );
+  ).onConflictDoNothing();
   // pgbench must find the same session the server finds, or it would skip the lookup's work.
   const { rows } = await db.execute<{ found: number }>(sql.raw(`SELECT count(*)::integer AS found FROM sessions WHERE token_hash = ${benchValues(campaign!.id, '').tokenHash!.replace(':u', '1')}`));
   if (rows[0]?.found !== 1) throw new Error('the pgbench session-hash expression does not match hashToken');
@@ -129,7 +130,7 @@ async function pgbench(db: Database, databaseUrl: string, options: { campaign: B
 }
 
 /** A random resident supports or withdraws from a random entry, as pgbench's two scripts do. */
-function randomVote(voters: Voter[], entryIds: string[]): PacedRequest {
+export function randomVote(voters: Voter[], entryIds: string[]): PacedRequest {
   const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
   const voter = pick(voters);
   return {
@@ -157,7 +158,7 @@ async function phase<T>(db: Database, serverPid: number, operations: (result: T)
 }
 
 type Target = { baseUrl: string; databaseUrl: string; server: ChildProcess };
-type Bench = Awaited<ReturnType<typeof prepare>>;
+type Bench = Awaited<ReturnType<typeof prepareVoteBench>>;
 
 /** Measures one CPU layout, with the bench's PostgreSQL cluster and our processes pinned for it. */
 async function measure(db: Database, target: Target, bench: Bench, options: { seconds: number; connections: number; layout: Layout }) {
@@ -228,7 +229,7 @@ async function expressionCost(db: Database, campaign: BenchCampaign): Promise<nu
 }
 
 export async function voteBenchmark(db: Database, baseUrl: string, databaseUrl: string, seconds: number, connections: number, server: ChildProcess): Promise<string> {
-  const bench = await prepare(db);
+  const bench = await prepareVoteBench(db);
   const lines = ['vote       PUT/DELETE vote through the whole stack, and pgbench replaying its statements on the same database'];
   lines.push(`           pgbench computes its parameters in SQL: ${(await expressionCost(db, bench.campaign)).toFixed(1)} µs of PostgreSQL time per transaction that the endpoint spends in Node instead`);
   for (const layout of layouts()) lines.push(...(await measure(db, { baseUrl, databaseUrl, server }, bench, { seconds, connections, layout })));
