@@ -51,7 +51,7 @@ async function startInstance(databaseUrl: string, workers: number): Promise<{ pr
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.BENCH_WORKERS_LOG_LEVEL ?? 'warn',
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       WORKERS: String(workers),
