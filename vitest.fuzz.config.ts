@@ -7,6 +7,9 @@ export default defineConfig({
     include: ['tests/fuzz/**/*.test.ts'],
     globalSetup: ['tests/helpers/global-setup.ts'],
     pool: 'forks',
+    // The two shards side by side: vitest's default in a run is one worker fewer than the CPUs,
+    // which is one here, so they ran one after the other.
+    maxWorkers: 2,
     testTimeout: 600_000,
     // Each shard starts its own app on a fresh database with the demo data before its first case.
     hookTimeout: 900_000,
