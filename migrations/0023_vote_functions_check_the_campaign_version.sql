@@ -9,6 +9,23 @@ DROP FUNCTION cast_vote(uuid, uuid, uuid, integer, integer, submission_status[])
 --> statement-breakpoint
 DROP FUNCTION withdraw_vote(uuid, uuid, uuid, submission_status[]);
 --> statement-breakpoint
+-- The entry as both functions read it, and whether the vote may go on: outcome is null when the
+-- entry is in p_campaign and the campaign row is still at p_version, else 'missing' or 'stale'.
+CREATE FUNCTION vote_target(p_submission uuid, p_campaign uuid, p_version text,
+  OUT outcome text, OUT entry_status submission_status, OUT entry_author uuid)
+LANGUAGE plpgsql AS $$
+DECLARE
+  entry_campaign uuid;
+BEGIN
+  SELECT s.status, s.author_id, s.campaign_id INTO entry_status, entry_author, entry_campaign FROM submissions s WHERE s.id = p_submission;
+  IF NOT FOUND OR entry_campaign <> p_campaign THEN
+    outcome := 'missing';
+  ELSIF NOT EXISTS (SELECT 1 FROM campaigns c WHERE c.id = p_campaign AND c.xmin::text = p_version) THEN
+    outcome := 'stale';
+  END IF;
+END
+$$;
+--> statement-breakpoint
 CREATE FUNCTION cast_vote(p_user uuid, p_submission uuid, p_campaign uuid, p_version text, p_max integer, p_per_minute integer, p_counted submission_status[],
   OUT outcome text, OUT used integer, OUT vote_count integer, OUT retry_after integer, OUT entry_status submission_status, OUT entry_author uuid)
 LANGUAGE plpgsql AS $$
@@ -17,15 +34,9 @@ DECLARE
   voted boolean;
   last_minute integer;
   oldest timestamptz;
-  entry_campaign uuid;
 BEGIN
-  SELECT s.status, s.author_id, s.campaign_id INTO entry_status, entry_author, entry_campaign FROM submissions s WHERE s.id = p_submission;
-  IF NOT FOUND OR entry_campaign <> p_campaign THEN
-    outcome := 'missing';
-    RETURN;
-  END IF;
-  IF NOT EXISTS (SELECT 1 FROM campaigns c WHERE c.id = p_campaign AND c.xmin::text = p_version) THEN
-    outcome := 'stale';
+  SELECT t.outcome, t.entry_status, t.entry_author INTO outcome, entry_status, entry_author FROM vote_target(p_submission, p_campaign, p_version) t;
+  IF outcome IS NOT NULL THEN
     RETURN;
   END IF;
   IF NOT (entry_status = ANY(p_counted)) THEN
@@ -64,16 +75,9 @@ $$;
 CREATE FUNCTION withdraw_vote(p_user uuid, p_submission uuid, p_campaign uuid, p_version text, p_counted submission_status[],
   OUT outcome text, OUT used integer, OUT vote_count integer, OUT entry_status submission_status, OUT entry_author uuid)
 LANGUAGE plpgsql AS $$
-DECLARE
-  entry_campaign uuid;
 BEGIN
-  SELECT s.status, s.author_id, s.campaign_id INTO entry_status, entry_author, entry_campaign FROM submissions s WHERE s.id = p_submission;
-  IF NOT FOUND OR entry_campaign <> p_campaign THEN
-    outcome := 'missing';
-    RETURN;
-  END IF;
-  IF NOT EXISTS (SELECT 1 FROM campaigns c WHERE c.id = p_campaign AND c.xmin::text = p_version) THEN
-    outcome := 'stale';
+  SELECT t.outcome, t.entry_status, t.entry_author INTO outcome, entry_status, entry_author FROM vote_target(p_submission, p_campaign, p_version) t;
+  IF outcome IS NOT NULL THEN
     RETURN;
   END IF;
   PERFORM pg_advisory_xact_lock(hashtext(p_campaign::text), hashtext('votes:' || p_user::text));
