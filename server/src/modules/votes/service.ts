@@ -11,9 +11,12 @@ import { assertStageAllows } from '../campaigns/stages.ts';
 /** The signed-in resident as the session lookup read them. */
 export type Voter = { id: string; role: Role; verified: boolean };
 
+/** Whether the campaign counts this resident's votes: all residents', or verified residents' only. */
+const voterCounts = (campaign: CampaignRules, voter: { verified: boolean }): boolean => !campaign.settings.votingRequiresVerification || voter.verified;
+
 /** A campaign that counts verified residents' votes only refuses the others (support votes and draft votes alike). */
 export function assertVoterCounts(campaign: CampaignRules, voter: { verified: boolean }): void {
-  if (campaign.settings.votingRequiresVerification && !voter.verified) {
+  if (!voterCounts(campaign, voter)) {
     throw forbidden('This campaign counts votes from verified residents only: verify your mobile number on your account page first.');
   }
 }
@@ -97,7 +100,7 @@ type VoteAction = 'cast' | 'withdraw';
 
 /** Whether the campaign's own rules let this voter do it: the stage, and verification for casting. */
 const campaignAllows = (campaign: CampaignRules, voter: Voter, action: VoteAction) =>
-  stageAllows(campaign.stage, 'vote') && (action === 'withdraw' || !campaign.settings.votingRequiresVerification || voter.verified);
+  stageAllows(campaign.stage, 'vote') && (action === 'withdraw' || voterCounts(campaign, voter));
 
 /**
  * The campaign rules a vote is decided on. Once the entry was seen, they come from memory, and the
