@@ -90,8 +90,12 @@ export async function buildApp(config: AppConfig, dependencies: AppDependencies 
 
   // The API takes JSON only: a text/plain body (which browsers send cross-site without asking) gets 415.
   app.removeContentTypeParser('text/plain');
+  // Below info the line is not written: nor is it built, on every request.
+  const logRequests = ['trace', 'debug', 'info'].includes(config.logLevel);
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    if (logRequests) {
+      request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    }
     done();
   });
   app.setValidatorCompiler(validatorCompiler);
