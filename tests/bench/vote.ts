@@ -36,7 +36,6 @@ const voterToken = (k: number | string) => `bench-token-${k}`;
 const benchValues = (campaignId: string, version: string): Record<string, string> => ({
   tokenHash: `rtrim(translate(encode(sha256(convert_to('session:' || '${voterToken('')}' || :u, 'UTF8')), 'base64'), '+/', '-_'), '=')`,
   user: `('${voterId('').slice(0, 24)}' || lpad(:u::text, 12, '0'))::uuid`,
-  id: `('${entryId('').slice(0, 24)}' || lpad(:e::text, 12, '0'))::uuid`,
   entry: `('${entryId('').slice(0, 24)}' || lpad(:e::text, 12, '0'))::uuid`,
   campaign: `'${campaignId}'::uuid`,
   version: `'${version}'`,
