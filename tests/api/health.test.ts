@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildApp } from '../../server/src/app.ts';
 import { setupTestApp, testConfig } from '../helpers/app.ts';
 
@@ -19,7 +19,7 @@ describe('health and readiness', () => {
 
   it('reports 503 unavailable when the database does not answer, while health stays 200', async () => {
     const unreachable = await buildApp(testConfig('postgres://postgres@127.0.0.1:1/none'));
-    afterAll(() => unreachable.close());
+    onTestFinished(() => unreachable.close());
     const ready = await unreachable.inject({ method: 'GET', url: '/api/ready' });
     expect(ready.statusCode).toBe(503);
     expect(ready.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -29,7 +29,7 @@ describe('health and readiness', () => {
 
   it('answers a database outage on other routes with 503, not 500', async () => {
     const unreachable = await buildApp(testConfig('postgres://postgres@127.0.0.1:1/none'));
-    afterAll(() => unreachable.close());
+    onTestFinished(() => unreachable.close());
     const response = await unreachable.inject({ method: 'GET', url: '/api/campaigns' });
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ code: 'unavailable' });

@@ -5,7 +5,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import pg from 'pg';
 import { repoRoot } from '../../server/src/config.ts';
 import { createTestDatabase } from '../helpers/database.ts';
@@ -98,7 +98,7 @@ function isRunning(pid: number): boolean {
 describe('starting and stopping the server', () => {
   it('keeps the exit code a program sets after using embedded PostgreSQL (a failed test run must not exit 0)', async () => {
     const dataDir = path.join(tmpdir(), `city-spirit-exitcode-${randomBytes(4).toString('hex')}`);
-    afterAll(async () => {
+    onTestFinished(async () => {
       await rm(dataDir, { recursive: true, force: true });
       await rm(`${dataDir}.password`, { force: true });
     });
@@ -149,7 +149,7 @@ describe('starting and stopping the server', () => {
 
   it('without DATABASE_URL runs embedded PostgreSQL, keeps its data between runs and leaves no process behind', async () => {
     const dataDir = path.join(tmpdir(), `city-spirit-startup-${randomBytes(4).toString('hex')}`);
-    afterAll(async () => {
+    onTestFinished(async () => {
       await rm(dataDir, { recursive: true, force: true });
       await rm(`${dataDir}.password`, { force: true });
     });
@@ -224,7 +224,7 @@ describe('npm start under a process manager that signals the npm process alone',
 describe('several worker processes (WORKERS)', () => {
   it('serves from n workers on one port and one embedded PostgreSQL, replaces a worker that dies, and stops them all on SIGTERM', async () => {
     const dataDir = path.join(tmpdir(), `city-spirit-workers-${randomBytes(4).toString('hex')}`);
-    afterAll(async () => {
+    onTestFinished(async () => {
       await rm(dataDir, { recursive: true, force: true });
       await rm(`${dataDir}.password`, { force: true });
     });
