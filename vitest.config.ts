@@ -8,9 +8,11 @@ export default defineConfig({
     exclude: ['tests/faults/**', 'tests/fuzz/**', '**/node_modules/**'],
     globalSetup: ['tests/helpers/global-setup.ts'],
     pool: 'forks',
-    // Two files at a time: vitest's default in a run is one worker fewer than the CPUs, one on this
-    // 2-CPU machine. The suite took 3 min 43 s (PostgreSQL 15) and 4 min 1 s (embedded) with two.
-    maxWorkers: 2,
+    // One file at a time (vitest's default on 2 CPUs: one worker fewer than the CPUs). With two at a
+    // time the suite took 3 min 43 s instead of about 7, but in one CI run of four the refine browser
+    // test then missed a live draft-vote update (tests/e2e/refine.test.ts:114), so it stays at one
+    // until that is understood.
+    maxWorkers: 1,
     testTimeout: 30_000,
     hookTimeout: 120_000,
     reporters: process.env.CI ? ['default'] : ['default'],

@@ -15,7 +15,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
     webDistDir: null,
     databaseUrl,
-    // Test files run side by side on two cores: a slow moment must not refuse their requests (tests/api/overload.test.ts turns it on).
+    // Tests share two cores with their PostgreSQL and browsers: a slow moment must not refuse their requests (tests/api/overload.test.ts turns it on).
     overload: { maxPoolWaiting: 0, maxEventLoopDelayMs: 0 },
     ...overrides,
   };
