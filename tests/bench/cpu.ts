@@ -5,7 +5,9 @@ export type CpuGroups = Record<string, number>;
 
 const TICK_MS = 10; // Linux USER_HZ is 100 on every architecture Node supports
 
-function processTimes(pid: string): { comm: string; own: number; user: number; system: number; children: number } | null {
+type ProcessTimes = { pid: number; parent: number; comm: string; own: number; user: number; system: number; children: number };
+
+function processTimes(pid: string): ProcessTimes | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
@@ -14,7 +16,7 @@ function processTimes(pid: string): { comm: string; own: number; user: number; s
     // utime and stime, and cutime + cstime: what its children that have exited used.
     const user = ms(11);
     const system = ms(12);
-    return { comm, own: user + system, user, system, children: ms(13) + ms(14) };
+    return { pid: Number(pid), parent: Number(fields[1]), comm, own: user + system, user, system, children: ms(13) + ms(14) };
   } catch {
     return null;
   }
@@ -37,11 +39,18 @@ export function cpuSnapshot(serverPid: number): CpuGroups {
     'server user': server?.user ?? 0,
     'server system': server?.system ?? 0,
   };
-  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    const times = processTimes(pid);
-    if (times?.comm === 'postgres') groups.postgres! += times.own + times.children;
+  for (const times of allProcessTimes()) {
+    if (times.comm === 'postgres') groups.postgres! += times.own + times.children;
   }
   return groups;
+}
+
+/** The CPU times of every process now running (one that ends while /proc is read is left out). */
+export function allProcessTimes(): ProcessTimes[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(processTimes)
+    .filter((times): times is ProcessTimes => times !== null);
 }
 
 /** CPU milliseconds per operation by group between two snapshots, for groups that used any. */

@@ -22,6 +22,7 @@ import { statsBenchmark } from './stats.ts';
 import { exportBenchmark } from './export.ts';
 import { overloadBenchmark } from './overload.ts';
 import { workersBenchmark } from './workers.ts';
+import { BENCH_SERVER_ENV } from './server-env.ts';
 import { cpuPerOperation, cpuSnapshot } from './cpu.ts';
 
 type Target = { baseUrl: string; cookie: string };
@@ -94,15 +95,9 @@ async function startServer(databaseUrl: string): Promise<{ server: ChildProcess;
     execArgv: ['--import', 'tsx', ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)],
     env: {
       ...process.env,
-      NODE_ENV: 'production',
+      ...BENCH_SERVER_ENV,
       LOG_LEVEL: 'warn',
       DATABASE_URL: databaseUrl,
-      RATE_LIMIT_ENABLED: 'true',
-      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000',
-      RATE_LIMIT_USER_READS_PER_MINUTE: '100000000',
-      RATE_LIMIT_USER_WRITES_PER_MINUTE: '100000000',
-      LOGIN_FAILURES_PER_IP_PER_MINUTE: '100000000',
-      EVENTS_MAX_CONNECTIONS_PER_ADDRESS: '100000',
     },
   });
   const [message] = (await Promise.race([once(server, 'message'), once(server, 'exit').then(() => { throw new Error('the bench server exited before listening'); })])) as [{ port: number }];

@@ -3,33 +3,22 @@
 // load (closed loop), with the CPU of the whole process tree (main process and workers) and of PostgreSQL.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../../server/src/db/client.ts';
-import { cpuSnapshot } from './cpu.ts';
+import { allProcessTimes, cpuSnapshot } from './cpu.ts';
+import { BENCH_SERVER_ENV } from './server-env.ts';
 import { fullLoad, type FullResult, type PacedRequest } from './paced.ts';
 import { prepareVoteBench, randomVote } from './vote.ts';
 
-const TICK_MS = 10;
 const WORKER_COUNTS = [1, 2];
 
 /** CPU milliseconds used so far by a process and every process below it. */
 function treeCpuMs(root: number): number {
-  const parents = new Map<number, number>();
-  const times = new Map<number, number>();
-  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parents.set(Number(entry), Number(fields[1]));
-      times.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * TICK_MS);
-    } catch {
-      // the process ended while /proc was read
-    }
-  }
-  const inTree = (pid: number): boolean => pid === root || (parents.has(pid) && pid > 1 && inTree(parents.get(pid)!));
-  return [...times].filter(([pid]) => inTree(pid)).reduce((sum, [, ms]) => sum + ms, 0);
+  const processes = allProcessTimes();
+  const parents = new Map(processes.map(({ pid, parent }) => [pid, parent]));
+  const inTree = (pid: number): boolean => pid === root || (pid > 1 && parents.has(pid) && inTree(parents.get(pid)!));
+  return processes.filter(({ pid }) => inTree(pid)).reduce((sum, { own }) => sum + own, 0);
 }
 
 async function freePort(): Promise<number> {
@@ -50,15 +39,11 @@ async function startInstance(databaseUrl: string, workers: number): Promise<{ pr
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../server/src/main.ts', import.meta.url))], {
     env: {
       ...process.env,
-      NODE_ENV: 'production',
+      ...BENCH_SERVER_ENV,
       LOG_LEVEL: process.env.BENCH_WORKERS_LOG_LEVEL ?? 'warn',
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       WORKERS: String(workers),
-      RATE_LIMIT_ENABLED: 'true',
-      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000',
-      RATE_LIMIT_USER_READS_PER_MINUTE: '100000000',
-      RATE_LIMIT_USER_WRITES_PER_MINUTE: '100000000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
